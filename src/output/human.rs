@@ -1,0 +1,106 @@
+//! The human report: `file:line:col`, severity and rule, the message, the source line with a caret
+//! underline, help, and the fix on offer. Colour only when asked (on a terminal).
+
+use std::fmt::Write as _;
+
+use super::{FileResult, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+
+struct Palette {
+    on: bool,
+}
+
+impl Palette {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+    }
+    fn severity(&self, severity: Severity) -> String {
+        let code = match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+            Severity::Hint => "1;32",
+        };
+        self.paint(code, severity.as_str())
+    }
+}
+
+/// Renders every finding of every file, then a summary line.
+pub fn render(results: &[FileResult], color: bool) -> String {
+    let palette = Palette { on: color };
+    let mut out = String::new();
+    for result in results {
+        for d in &result.diagnostics {
+            render_one(&mut out, &palette, &result.path, &result.letter.doc, d);
+        }
+    }
+    let summary = Summary::of(results);
+    let total = summary.errors + summary.warnings + summary.infos + summary.hints;
+    if total == 0 {
+        let _ = writeln!(out, "{}", palette.paint("1;32", &format!("No problems found in {} {}.", summary.files, plural(summary.files, "letter", "letters"))));
+    } else {
+        let mut counts = Vec::new();
+        for (n, one, many) in [
+            (summary.errors, "error", "errors"),
+            (summary.warnings, "warning", "warnings"),
+            (summary.infos, "info", "infos"),
+            (summary.hints, "hint", "hints"),
+        ] {
+            if n > 0 {
+                counts.push(format!("{n} {}", plural(n, one, many)));
+            }
+        }
+        let _ = writeln!(out, "{} in {} {}.", palette.paint("1", &counts.join(", ")), summary.files, plural(summary.files, "letter", "letters"));
+    }
+    out
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+fn render_one(out: &mut String, palette: &Palette, path: &str, doc: &Document, d: &Diagnostic) {
+    let start = doc.position(d.span.start as usize);
+    let end = doc.position(d.span.end as usize);
+    let _ = writeln!(
+        out,
+        "{}:{}:{}: {}[{}] {}",
+        palette.paint("1", path),
+        start.line + 1,
+        start.char_col + 1,
+        palette.severity(d.severity),
+        d.rule,
+        d.message
+    );
+    let line_no = (start.line + 1).to_string();
+    let gutter = " ".repeat(line_no.len());
+    let range = doc.line_index.line_range(&doc.text, start.line as usize);
+    let line_text = doc.text[range].replace('\t', " ");
+    let width = if end.line == start.line { (end.char_col - start.char_col).max(1) } else { (line_text.chars().count() as u32).saturating_sub(start.char_col).max(1) };
+    let _ = writeln!(out, "{gutter} {}", palette.paint("34", "|"));
+    let _ = writeln!(out, "{} {} {}", palette.paint("34", &line_no), palette.paint("34", "|"), line_text);
+    let carets = format!("{}{}", " ".repeat(display_width(&line_text, start.char_col)), "^".repeat(width as usize));
+    let code = match d.severity {
+        Severity::Error => "31",
+        Severity::Warning => "33",
+        _ => "36",
+    };
+    let _ = writeln!(out, "{gutter} {} {}", palette.paint("34", "|"), palette.paint(code, &carets));
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "{gutter} {} help: {help}", palette.paint("34", "="));
+    }
+    if let Some(fix) = d.fixes.first() {
+        let _ = writeln!(out, "{gutter} {} fix ({}): {}", palette.paint("34", "="), fix.applicability.as_str(), fix.title);
+    }
+    out.push('\n');
+}
+
+/// Columns before character `chars` of `line`, counting wide (CJK) characters as two.
+fn display_width(line: &str, chars: u32) -> usize {
+    line.chars().take(chars as usize).map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF | 0x20000..=0x3FFFD)
+}

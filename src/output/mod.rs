@@ -1,0 +1,59 @@
+//! Reports: the values printed for a checked file, and the formats that print them.
+//!
+//! Invariant: positions in reports are 1-based lines and 1-based columns counted in Unicode
+//! characters; `end` is exclusive.
+
+pub mod human;
+pub mod json;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::letter::Letter;
+
+/// A 1-based position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Point {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Point {
+    pub fn of(doc: &Document, offset: usize) -> Point {
+        let pos = doc.position(offset);
+        Point { line: pos.line + 1, column: pos.char_col + 1 }
+    }
+}
+
+/// One checked file.
+pub struct FileResult {
+    pub path: String,
+    pub letter: Letter,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Counts per severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub hints: usize,
+}
+
+impl Summary {
+    pub fn of(results: &[FileResult]) -> Summary {
+        let mut summary = Summary { files: results.len(), ..Summary::default() };
+        for d in results.iter().flat_map(|r| &r.diagnostics) {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+                Severity::Hint => summary.hints += 1,
+            }
+        }
+        summary
+    }
+}

@@ -1,0 +1,75 @@
+//! `text/shouting`: words in capitals that are not acronyms.
+
+use super::{Check, finding};
+use crate::diagnostic::Diagnostic;
+use crate::document::{Span, sentences};
+use crate::fix::{Edit, Fix};
+use crate::rules::{Context, Rule};
+
+/// Finds runs of all-capital words of two or more letters that are not known acronyms (the
+/// rule's `acronyms` option, plus the user's dictionary) and contain no digit (order ids, SKUs,
+/// tracking numbers). Consecutive shouted words make one finding. Headings are left alone: a
+/// heading in capitals is layout, not tone.
+pub struct Shouting;
+
+impl Check for Shouting {
+    fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+        let locale = cx.settings.locale();
+        let acronyms: Vec<&str> = cx
+            .settings
+            .option(rule, "acronyms")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let min_letters = cx.settings.option(rule, "min_letters").and_then(|v| v.as_integer()).unwrap_or(2) as usize;
+        let is_acronym = |word: &str| {
+            acronyms.iter().any(|a| a.eq_ignore_ascii_case(word)) || cx.settings.dictionary.iter().any(|d| d == word)
+        };
+        let is_shouted = |word: &str| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < min_letters || word.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+                return false;
+            }
+            // A plural or possessive of an acronym ("ASINS", "SKU'S") is still an acronym.
+            let base = word.trim_end_matches("'S").trim_end_matches('S');
+            !(is_acronym(word) || (base.len() >= 2 && is_acronym(base)))
+        };
+        for (_, block) in cx.letter.doc.own_blocks() {
+            if block.is_heading() {
+                continue;
+            }
+            let text = &block.prose.text;
+            let words = sentences::words(text);
+            let mut run: Option<(Span, usize)> = None;
+            let flush = |run: &mut Option<(Span, usize)>, out: &mut Vec<Diagnostic>| {
+                if let Some((plain, _)) = run.take() {
+                    let found = &text[plain.range()];
+                    let span = block.prose.span_to_source(plain);
+                    let mut diagnostic = finding(rule, span, rule.message(locale).replace("{found}", found));
+                    if block.prose.is_exact(plain) {
+                        let lower = found.to_lowercase();
+                        let title = rule.fix_title(locale).unwrap_or("Write `{replacement}`").replace("{replacement}", &lower).replace("{found}", found);
+                        diagnostic = diagnostic.with_fix(Fix::unsafe_fix(title, vec![Edit::replace(span, lower)]));
+                    }
+                    out.push(diagnostic);
+                }
+            };
+            for word in &words {
+                let w = &text[word.span.range()];
+                if is_shouted(w) {
+                    run = Some(match run {
+                        Some((span, n)) if text[span.end as usize..word.span.start as usize].chars().all(|c| c == ' ') => (span.cover(word.span), n + 1),
+                        other => {
+                            let mut pending = other;
+                            flush(&mut pending, out);
+                            (word.span, 1)
+                        }
+                    });
+                } else {
+                    flush(&mut run, out);
+                }
+            }
+            flush(&mut run, out);
+        }
+    }
+}

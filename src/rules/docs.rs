@@ -1,0 +1,43 @@
+//! Rule documentation, derived from each rule file so data and code rules document themselves
+//! the same way: What it does, Why it matters, Example, Use instead, Fix safety, Sources.
+
+use std::fmt::Write as _;
+
+use super::registry::Rule;
+
+/// Section titles per locale.
+fn titles(locale: &str) -> [&'static str; 7] {
+    if locale == "zh-CN" {
+        ["作用", "为什么重要", "反例", "正例", "修复安全性", "依据", "适用"]
+    } else {
+        ["What it does", "Why it matters", "Example", "Use instead", "Fix safety", "Sources", "Applies to"]
+    }
+}
+
+/// The rule's documentation as Markdown.
+pub fn explain(rule: &Rule, locale: &str) -> String {
+    let [what, why, example, instead, safety, sources, applies] = titles(locale);
+    let mut out = String::new();
+    let spec = &rule.spec;
+    let _ = writeln!(out, "# {}\n", spec.id);
+    let kinds = if spec.kinds.is_empty() { "appeal, reply".to_string() } else { spec.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ") };
+    let platforms = if spec.platforms.is_empty() { "all".to_string() } else { spec.platforms.join(", ") };
+    let _ = writeln!(out, "{applies}: {kinds} · platforms: {platforms} · default severity: {}\n", spec.severity.as_str());
+    let _ = writeln!(out, "## {what}\n\n{}\n", rule.summary(locale));
+    let _ = writeln!(out, "## {why}\n\n{}\n", rule.why(locale));
+    if let Some(first) = spec.examples.first() {
+        let _ = writeln!(out, "## {example}\n\n```markdown\n{}\n```\n", first.bad.trim_end());
+        let _ = writeln!(out, "## {instead}\n\n```markdown\n{}\n```\n", first.good.trim_end());
+    }
+    if let Some(fix) = &spec.fix {
+        let _ = writeln!(out, "## {safety}\n\n{} ({})\n", fix.safety.as_deref().unwrap_or(""), fix.applicability.as_str());
+    }
+    if !spec.sources.is_empty() {
+        let _ = writeln!(out, "## {sources}\n");
+        for source in &spec.sources {
+            let _ = writeln!(out, "- {source}");
+        }
+        out.push('\n');
+    }
+    out
+}

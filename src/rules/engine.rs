@@ -1,0 +1,336 @@
+//! Running the rules of a `Registry` over a `Letter`.
+
+use std::collections::HashMap;
+
+use super::registry::{Registry, Rule};
+use super::spec::CheckKind;
+use super::suppress;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Span;
+use crate::fix::{Edit, Fix};
+use crate::letter::{Letter, PartKind};
+
+/// What the configuration says about running rules on one file.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Rule id or prefix (`appeal/`) -> severity; `None` turns the rules off. Most specific wins.
+    pub severities: Vec<(String, Option<Severity>)>,
+    /// When not empty, only rules matching one of these ids or prefixes run.
+    pub select: Vec<String>,
+    /// Rules matching one of these ids or prefixes never run.
+    pub ignore: Vec<String>,
+    /// Language of messages (`en`, `zh-CN`).
+    pub locale: String,
+    /// Words the writer added to the dictionary.
+    pub dictionary: Vec<String>,
+    /// Per-rule settings from `[rule-options."group/name"]`.
+    pub rule_options: HashMap<String, toml::Table>,
+    /// The time to compare dates with (`--now`), or the clock.
+    pub now: Option<jiff::Timestamp>,
+    /// Run the grammar checker.
+    pub grammar: bool,
+    /// The folder of the letter, to find attachments beside it.
+    pub letter_dir: Option<std::path::PathBuf>,
+}
+
+/// True when `id` is `pattern`, or `pattern` is a prefix ending with `/`, or a bare group name.
+pub fn rule_matches(id: &str, pattern: &str) -> bool {
+    id == pattern
+        || (pattern.ends_with('/') && id.starts_with(pattern))
+        || (!pattern.contains('/') && id.split('/').next() == Some(pattern))
+        || pattern == "all"
+}
+
+impl Settings {
+    /// The severity of a rule after configuration, or `None` when it is off.
+    pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
+        let id = rule.id();
+        if !self.select.is_empty() && !self.select.iter().any(|p| rule_matches(id, p)) {
+            return None;
+        }
+        if self.ignore.iter().any(|p| rule_matches(id, p)) {
+            return None;
+        }
+        let mut best: Option<(usize, Option<Severity>)> = None;
+        for (pattern, severity) in &self.severities {
+            if rule_matches(id, pattern) {
+                let specificity = if pattern == id { usize::MAX } else { pattern.len() };
+                if best.is_none_or(|(s, _)| specificity >= s) {
+                    best = Some((specificity, *severity));
+                }
+            }
+        }
+        match best {
+            Some((_, severity)) => severity,
+            None => Some(rule.spec.severity),
+        }
+    }
+
+    /// A rule option: the user's value, else the rule file's default.
+    pub fn option<'a>(&'a self, rule: &'a Rule, key: &str) -> Option<&'a toml::Value> {
+        self.rule_options.get(rule.id()).and_then(|t| t.get(key)).or_else(|| rule.spec.options.get(key))
+    }
+
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+}
+
+/// What a code rule sees.
+pub struct Context<'a> {
+    pub letter: &'a Letter,
+    pub settings: &'a Settings,
+    pub registry: &'a Registry,
+    /// For each block, the index of its first unit in `letter.units` (blocks without units: none).
+    unit_of_block: Vec<Option<usize>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(letter: &'a Letter, settings: &'a Settings, registry: &'a Registry) -> Self {
+        let mut unit_of_block = vec![None; letter.doc.blocks.len()];
+        for (i, unit) in letter.units.iter().enumerate() {
+            unit_of_block[unit.block].get_or_insert(i);
+        }
+        Context { letter, settings, registry, unit_of_block }
+    }
+
+    /// The unit (sentence) of block `block` that holds plain offset `offset`.
+    pub fn unit_at(&self, block: usize, offset: usize) -> Option<usize> {
+        let first = self.unit_of_block.get(block).copied().flatten()?;
+        let sentences = &self.letter.doc.blocks[block].sentences;
+        let idx = sentences.partition_point(|s| (s.span.end as usize) <= offset).min(sentences.len().saturating_sub(1));
+        Some(first + idx)
+    }
+
+    /// The parts of the sentence holding plain offset `offset` of block `block`.
+    pub fn parts_at(&self, block: usize, offset: usize) -> &[PartKind] {
+        self.unit_at(block, offset).map_or(&[], |u| &self.letter.units[u].parts)
+    }
+
+    /// Fills `{platform}`, `{reason}`, `{orders}`, `{kind}` from the letter.
+    pub fn fill(&self, template: &str) -> String {
+        let fm = self.letter.doc.front_matter.as_ref();
+        let reason = fm.and_then(|f| f.reason.clone()).unwrap_or_else(|| "this issue".into()).replace('-', " ");
+        let orders = fm.map(|f| f.orders.join(", ")).filter(|o| !o.is_empty()).unwrap_or_else(|| "the affected orders".into());
+        template
+            .replace("{platform}", &platform_name(&self.letter.platform))
+            .replace("{reason}", &reason)
+            .replace("{orders}", &orders)
+            .replace("{kind}", self.letter.kind.as_str())
+    }
+}
+
+/// The marketplace's name as people write it.
+pub fn platform_name(platform: &str) -> String {
+    match platform {
+        "wish" => "Wish",
+        "aliexpress" => "AliExpress",
+        "amazon" => "Amazon",
+        "ebay" => "eBay",
+        "etsy" => "Etsy",
+        "shopee" => "Shopee",
+        "walmart" => "Walmart",
+        _ => "the marketplace",
+    }
+    .to_string()
+}
+
+/// Runs every enabled rule over the letter and returns the findings, sorted by position, with
+/// suppression comments applied and configured severities set.
+pub fn check(registry: &Registry, letter: &Letter, settings: &Settings) -> Vec<Diagnostic> {
+    let cx = Context::new(letter, settings, registry);
+    let enabled: Vec<Option<Severity>> = registry
+        .rules
+        .iter()
+        .map(|rule| settings.severity_of(rule).filter(|_| rule.applies_to(letter.kind, &letter.platform)))
+        .collect();
+    let mut out = Vec::new();
+    check_patterns(&cx, &enabled, &mut out);
+    for (rule, severity) in registry.rules.iter().zip(&enabled) {
+        if severity.is_none() {
+            continue;
+        }
+        match rule.spec.check {
+            CheckKind::RequiredPart => check_required_part(&cx, rule, &mut out),
+            CheckKind::Code => {
+                if let Some(code) = rule.code {
+                    code.check(&cx, rule, &mut out);
+                }
+            }
+            CheckKind::Phrase | CheckKind::Substitution => {}
+        }
+    }
+    for diagnostic in &mut out {
+        if let Some(Some(severity)) = registry.index_of(&diagnostic.rule).map(|i| enabled[i]) {
+            diagnostic.severity = severity;
+        }
+    }
+    let mut out = suppress::apply(&letter.doc, out);
+    out.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when a match does not cut a word in two at an edge where the match has a word character.
+fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let start_ok = !(first.is_some_and(is_word_char) && before.is_some_and(is_word_char));
+    let end_ok = !(last.is_some_and(is_word_char) && after.is_some_and(is_word_char));
+    start_ok && end_ok
+}
+
+/// Keeps the case of the first letter of the text replaced: "Pls" -> "Please".
+fn match_case(found: &str, replacement: &str) -> String {
+    let starts_upper = found.chars().next().is_some_and(char::is_uppercase);
+    let all_upper = found.chars().filter(|c| c.is_alphabetic()).count() > 1 && !found.chars().any(char::is_lowercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(first) if starts_upper && first.is_lowercase() && !(all_upper && replacement.contains(' ')) => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => replacement.to_string(),
+    }
+}
+
+fn check_patterns(cx: &Context<'_>, enabled: &[Option<Severity>], out: &mut Vec<Diagnostic>) {
+    let registry = cx.registry;
+    let locale = cx.settings.locale();
+    for (block_idx, block) in cx.letter.doc.own_blocks() {
+        let text = block.prose.text.as_str();
+        for set_idx in registry.pattern_set.matches(text).iter() {
+            let (rule_idx, pattern_idx) = registry.pattern_owner[set_idx];
+            let Some(severity) = enabled[rule_idx] else { continue };
+            let rule = &registry.rules[rule_idx];
+            let pattern = &rule.patterns[pattern_idx];
+            for caps in pattern.regex.captures_iter(text) {
+                let whole = caps.get(0).expect("group 0");
+                if whole.is_empty() {
+                    continue;
+                }
+                let hit = caps.name("hit").unwrap_or(whole);
+                if rule.spec.whole_words && !at_word_edges(text, whole.start(), whole.end()) {
+                    continue;
+                }
+                if !rule.parts.is_empty() && !cx.parts_at(block_idx, hit.start()).iter().any(|p| rule.parts.contains(p)) {
+                    continue;
+                }
+                if let Some(unless) = &rule.unless {
+                    let sentence = block.sentences.iter().find(|s| s.span.start as usize <= hit.start() && hit.start() < s.span.end as usize);
+                    let sentence_text = sentence.map_or(text, |s| &text[s.span.range()]);
+                    if unless.is_match(sentence_text) {
+                        continue;
+                    }
+                }
+                let plain = Span::new(hit.start(), hit.end());
+                let span = block.prose.span_to_source(plain);
+                let found = hit.as_str();
+                let replacement = pattern.replacement.as_ref().map(|r| {
+                    let mut expanded = String::new();
+                    caps.expand(r, &mut expanded);
+                    match_case(found, &expanded)
+                });
+                let message = fill_message(rule.message(locale), found, replacement.as_deref());
+                let mut diagnostic = Diagnostic::new(rule.id(), severity, span, message);
+                if let Some(help) = rule.help(locale) {
+                    diagnostic = diagnostic.with_help(help);
+                }
+                if let (Some(replacement), Some(fix), true) = (&replacement, &rule.spec.fix, block.prose.is_exact(plain)) {
+                    let title = fill_message(rule.fix_title(locale).unwrap_or(&fix.title), found, Some(replacement));
+                    diagnostic = diagnostic.with_fix(Fix { title, applicability: fix.applicability, edits: vec![Edit::replace(span, replacement.clone())] });
+                }
+                out.push(diagnostic);
+            }
+        }
+    }
+}
+
+/// Fills `{found}` and `{replacement}` in a message or title.
+pub fn fill_message(template: &str, found: &str, replacement: Option<&str>) -> String {
+    let mut message = template.replace("{found}", found.trim());
+    if let Some(replacement) = replacement {
+        message = message.replace("{replacement}", replacement);
+    }
+    message
+}
+
+/// Where an inserted part goes: after the last present part of `after`, else before the first
+/// present part of `before`, else at the end of the letter. Returns the offset and the text to put
+/// around the insertion so that it stands as its own paragraph.
+pub fn insertion_point(letter: &Letter, after: &[PartKind], before: &[PartKind]) -> (usize, &'static str, &'static str) {
+    let text = &letter.doc.text;
+    let last_after = letter.parts.iter().filter(|p| after.contains(&p.kind)).map(|p| p.span.end as usize).max();
+    if let Some(end) = last_after {
+        // The end of the line holding the part's end.
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        return (line_end, "\n\n", "");
+    }
+    let first_before = letter.parts.iter().filter(|p| before.contains(&p.kind)).map(|p| p.span.start as usize).min();
+    if let Some(start) = first_before {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        return (line_start, "", "\n\n");
+    }
+    let trimmed = text.trim_end().len();
+    (trimmed, "\n\n", "")
+}
+
+/// The span a letter-level finding points at: the first line of the body.
+pub fn letter_span(letter: &Letter) -> Span {
+    match letter.units.first() {
+        Some(unit) => {
+            let text = &letter.doc.text;
+            let start = unit.span.start as usize;
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            Span::new(start, end.max(start))
+        }
+        None => Span::empty(letter.doc.body_start()),
+    }
+}
+
+fn check_required_part(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let Some(part) = rule.required_part else { return };
+    if cx.letter.has_part(part) {
+        return;
+    }
+    let locale = cx.settings.locale();
+    let mut diagnostic = Diagnostic::new(rule.id(), rule.spec.severity, letter_span(cx.letter), cx.fill(rule.message(locale)));
+    if let Some(help) = rule.help(locale) {
+        diagnostic = diagnostic.with_help(cx.fill(help));
+    }
+    if let (Some(insert), Some(fix)) = (rule.insert_text(locale), &rule.spec.fix) {
+        let parse = |names: &[String]| names.iter().filter_map(|n| PartKind::parse(n)).collect::<Vec<_>>();
+        let (offset, pre, post) = insertion_point(cx.letter, &parse(&rule.spec.insert_after), &parse(&rule.spec.insert_before));
+        let text = format!("{pre}{}{post}", cx.fill(insert.trim_end()));
+        let title = rule.fix_title(locale).unwrap_or(&fix.title).to_string();
+        diagnostic = diagnostic.with_fix(Fix { title, applicability: fix.applicability, edits: vec![Edit::insert(offset, text)] });
+    }
+    out.push(diagnostic);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_edges_and_case() {
+        assert!(at_word_edges("pls help", 0, 3));
+        assert!(!at_word_edges("plsx", 0, 3));
+        assert!(at_word_edges("a !!! b", 2, 5));
+        assert_eq!(match_case("Pls", "please"), "Please");
+        assert_eq!(match_case("ASAP", "as soon as possible"), "as soon as possible");
+        assert_eq!(match_case("pls", "please"), "please");
+    }
+
+    #[test]
+    fn prefixes_and_groups_select_rules() {
+        assert!(rule_matches("appeal/plea", "appeal/"));
+        assert!(rule_matches("appeal/plea", "appeal"));
+        assert!(!rule_matches("appeal/plea", "appeal/pl"));
+    }
+}
