@@ -35,6 +35,23 @@ static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*letterlint-(disable-next-line|disable|enable)\b([^>]*?)-->").expect("directive regex")
 });
 
+/// HTML elements a letter may use; any other `<word ...>` is text such as `<tracking number>`.
+const HTML_TAGS: &[&str] = &[
+    "a", "abbr", "b", "br", "big", "center", "cite", "code", "del", "details", "div", "em", "font", "hr", "i", "img", "ins", "kbd",
+    "mark", "p", "pre", "q", "s", "small", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "u", "ul", "ol", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "section", "figure", "figcaption",
+    "picture", "source", "video", "audio", "iframe", "label", "input", "button", "form", "time", "var", "wbr", "dl", "dt", "dd",
+];
+
+fn is_html_tag(html: &str) -> bool {
+    let inner = html.trim_start_matches('<').trim_start_matches('/');
+    if html.starts_with("<!") || html.starts_with("<?") || inner.contains("://") || inner.contains('@') {
+        return true;
+    }
+    let name: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    HTML_TAGS.contains(&name.to_ascii_lowercase().as_str())
+}
+
 pub(super) fn blocks(text: &str, body_start: usize) -> Parsed {
     let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -88,6 +105,11 @@ impl Walker<'_> {
                     let exact = &self.text[range.range()] == "\n";
                     open.prose.push("\n", range, exact);
                 }
+            }
+            Event::InlineHtml(html) if self.skip_depth == 0 && !is_html_tag(&html) => {
+                // `<tracking number>` is a writer's placeholder, not HTML: keep it as text.
+                let exact = &self.text[range.range()] == html.as_ref();
+                self.inline(range).prose.push(&html, range, exact);
             }
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range),
             _ => {}

@@ -201,7 +201,8 @@ impl Registry {
         let mut pattern_owner = Vec::new();
         for (rule_idx, rule) in rules.iter().enumerate() {
             for (pattern_idx, pattern) in rule.patterns.iter().enumerate() {
-                patterns.push(pattern.regex.as_str().to_string());
+                let flags = if rule.spec.case_sensitive { "" } else { "(?i)" };
+                patterns.push(format!("{flags}{}", pattern.regex.as_str()));
                 pattern_owner.push((rule_idx, pattern_idx));
             }
         }

@@ -25,14 +25,32 @@ impl Check for Shouting {
         let is_acronym = |word: &str| {
             acronyms.iter().any(|a| a.eq_ignore_ascii_case(word)) || cx.settings.dictionary.iter().any(|d| d == word)
         };
-        let is_shouted = |word: &str| {
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < min_letters || word.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+        let common: Vec<&str> = cx
+            .settings
+            .option(rule, "common_short_words")
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let piece_is_shouted = |piece: &str| {
+            let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < min_letters || piece.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
+                return false;
+            }
+            // Placeholders (`XXX`) are `text/placeholder`'s finding.
+            if piece.chars().all(|c| c == 'X') {
                 return false;
             }
             // A plural or possessive of an acronym ("ASINS", "SKU'S") is still an acronym.
-            let base = word.trim_end_matches("'S").trim_end_matches('S');
-            !(is_acronym(word) || (base.len() >= 2 && is_acronym(base)))
+            let base = piece.trim_end_matches("'S").trim_end_matches('S');
+            if is_acronym(piece) || (base.len() >= 2 && is_acronym(base)) {
+                return false;
+            }
+            // Unknown short capitals are usually acronyms (DNI, MB, IMG); common words are not.
+            letters >= 4 || common.iter().any(|c| c.eq_ignore_ascii_case(piece))
+        };
+        let is_shouted = |word: &str| {
+            let mut pieces = word.split(['-', '\'', '’']).filter(|p| p.chars().count() >= 2).peekable();
+            pieces.peek().is_some() && pieces.all(piece_is_shouted)
         };
         for (_, block) in cx.letter.doc.own_blocks() {
             if block.is_heading() {

@@ -1,0 +1,37 @@
+//! Snapshot tests: each fixture letter's human report (no colour) and the text after applying
+//! safe fixes. Review changes with `cargo insta review`.
+
+use std::path::Path;
+
+use letterlint::letter::Hints;
+use letterlint::output::{FileResult, human};
+use letterlint::rules::{Registry, Settings};
+
+#[test]
+fn fixture_letters() {
+    let registry = Registry::builtin().unwrap();
+    let settings = Settings::default();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/letters");
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for path in names {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (letter, diagnostics) = letterlint::lint(&registry, &text, &Hints::default(), &settings);
+        let parts: Vec<String> = letter.parts.iter().map(|p| {
+            let doc = &letter.doc;
+            format!("{} {}-{}", p.kind.as_str(), doc.line_of(p.span.start as usize) + 1, doc.line_of(p.span.end as usize - 1) + 1)
+        }).collect();
+        let result = FileResult { path: format!("{name}.md"), letter, diagnostics };
+        let report = human::render(std::slice::from_ref(&result), false);
+        let (fixed, _) = letterlint::fix_text(&registry, &text, &Hints::default(), &settings, false);
+        let snapshot = format!(
+            "kind: {} ({:?})\nparts: {}\n\n{report}\n--- after safe fixes ---\n{fixed}",
+            result.letter.kind.as_str(),
+            result.letter.kind_origin,
+            parts.join(", ")
+        );
+        insta::assert_snapshot!(name, snapshot);
+    }
+}
