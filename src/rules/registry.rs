@@ -186,8 +186,8 @@ impl Registry {
                 });
             }
         }
-        for id in builtin::CODE_RULES.iter().map(|(id, _)| id) {
-            if !by_id.contains_key(*id) {
+        for (id, _) in builtin::code_rules() {
+            if !by_id.contains_key(id) {
                 return Err(RuleLoadError {
                     path: format!("rules/{id}.toml"),
                     line: 0,

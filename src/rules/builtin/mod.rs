@@ -8,11 +8,8 @@ use super::engine::Context;
 use super::registry::Rule;
 use crate::diagnostic::Diagnostic;
 
-mod front_matter;
-mod mixed_script;
-mod repeated_word;
-mod shouting;
-mod spacing;
+mod letter;
+mod text;
 
 /// A rule implemented in Rust.
 pub trait Check: Sync {
@@ -20,17 +17,16 @@ pub trait Check: Sync {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>);
 }
 
-/// Every code rule, by id, in alphabetical order.
-pub static CODE_RULES: &[(&str, &dyn Check)] = &[
-    ("letter/front-matter", &front_matter::FrontMatterRule),
-    ("text/mixed-script", &mixed_script::MixedScript),
-    ("text/repeated-word", &repeated_word::RepeatedWord),
-    ("text/shouting", &shouting::Shouting),
-    ("text/spacing", &spacing::Spacing),
-];
+/// The code rules of each group; each group module lists its rules by id in alphabetical order.
+static GROUPS: &[&[(&str, &dyn Check)]] = &[letter::RULES, text::RULES];
+
+/// Every code rule: (id, implementation).
+pub fn code_rules() -> impl Iterator<Item = (&'static str, &'static dyn Check)> {
+    GROUPS.iter().flat_map(|group| group.iter().copied())
+}
 
 pub fn lookup(id: &str) -> Option<&'static dyn Check> {
-    CODE_RULES.iter().find(|(rule_id, _)| *rule_id == id).map(|(_, check)| *check)
+    code_rules().find(|(rule_id, _)| *rule_id == id).map(|(_, check)| check)
 }
 
 /// A finding of rule `rule` at a source span, with its configured message.
@@ -41,11 +37,11 @@ pub fn finding(rule: &Rule, span: crate::document::Span, message: String) -> Dia
 #[cfg(test)]
 mod tests {
     #[test]
-    fn code_rules_are_sorted_and_unique() {
-        let ids: Vec<&str> = super::CODE_RULES.iter().map(|(id, _)| *id).collect();
-        let mut sorted = ids.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(ids, sorted);
+    fn code_rule_ids_are_unique() {
+        let ids: Vec<&str> = super::code_rules().map(|(id, _)| id).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len());
     }
 }

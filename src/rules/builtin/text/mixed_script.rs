@@ -1,6 +1,6 @@
 //! `text/mixed-script`: untranslated Chinese, Japanese or Korean text in a letter in another language.
 
-use super::{Check, finding};
+use crate::rules::builtin::{Check, finding};
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::rules::{Context, Rule};

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, finding};
+use crate::rules::builtin::{Check, finding};
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::fix::{Edit, Fix};

@@ -1,6 +1,6 @@
 //! `text/shouting`: words in capitals that are not acronyms.
 
-use super::{Check, finding};
+use crate::rules::builtin::{Check, finding};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Span, sentences};
 use crate::fix::{Edit, Fix};

@@ -1,6 +1,6 @@
 //! `letter/front-matter`: the front matter cannot be read, or names an unknown kind or platform.
 
-use super::{Check, finding};
+use crate::rules::builtin::{Check, finding};
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::letter::{Kind, PLATFORMS};

@@ -1,6 +1,6 @@
 //! `text/repeated-word`: the same word twice in a row ("the the").
 
-use super::{Check, finding};
+use crate::rules::builtin::{Check, finding};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Span, sentences};
 use crate::fix::{Edit, Fix};
