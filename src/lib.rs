@@ -21,6 +21,7 @@ mod embedded;
 pub mod fix;
 pub mod letter;
 pub mod output;
+pub mod patterns;
 pub mod rules;
 
 use diagnostic::Diagnostic;

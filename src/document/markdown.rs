@@ -247,6 +247,7 @@ impl Walker<'_> {
             return;
         }
         let sentences = sentences::split(&open.prose.text);
+        let words = sentences::words(&open.prose.text);
         self.blocks.push(Block {
             kind: open.kind,
             span: open.span,
@@ -254,6 +255,7 @@ impl Walker<'_> {
             quoted: open.quoted,
             label: open.label,
             sentences,
+            words,
         });
     }
 }

@@ -43,6 +43,8 @@ pub struct Block {
     pub label: Option<String>,
     /// Sentences, in plain-text coordinates of `prose`.
     pub sentences: Vec<Sentence>,
+    /// Words, in plain-text coordinates of `prose`.
+    pub words: Vec<Word>,
 }
 
 impl Block {

@@ -38,7 +38,7 @@ static PLATFORM_CUES: LazyLock<Vec<PlatformCue>> = LazyLock::new(|| {
         ("walmart", r"(?i)\bwalmart\b"),
     ]
     .into_iter()
-    .map(|(platform, pattern)| PlatformCue { platform, pattern: builtin_regex(pattern) })
+    .map(|(platform, pattern)| PlatformCue { platform, pattern: builtin_regex(&crate::patterns::prepare(pattern)) })
     .collect()
 });
 

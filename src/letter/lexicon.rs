@@ -68,14 +68,14 @@ pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut weights = Vec::new();
     for cue in &file.appeal {
-        patterns.push(format!("(?i){}", cue.pattern));
+        patterns.push(format!("(?i){}", crate::patterns::prepare(&cue.pattern)));
         weights.push(cue.weight);
     }
     for cue in &file.reply {
-        patterns.push(format!("(?i){}", cue.pattern));
+        patterns.push(format!("(?i){}", crate::patterns::prepare(&cue.pattern)));
         weights.push(-cue.weight);
     }
-    let set = RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
+    let set = big_set(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
     KindCues { set, weights }
 });
 
@@ -87,8 +87,8 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
         if patterns.is_empty() {
             return None;
         }
-        let patterns: Vec<String> = patterns.iter().map(|p| format!("(?i){p}")).collect();
-        Some(RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")))
+        let patterns: Vec<String> = patterns.iter().map(|p| format!("(?i){}", crate::patterns::prepare(p))).collect();
+        Some(big_set(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")))
     };
     let mut parts = Vec::new();
     let mut all = Vec::new();
@@ -100,7 +100,7 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             other => Some(Kind::parse(other).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind"))),
         };
         for cue in &entry.cues {
-            all.push(format!("(?i){cue}"));
+            all.push(format!("(?i){}", crate::patterns::prepare(cue)));
             cue_owner.push(parts.len());
         }
         parts.push(PartCues {
@@ -111,9 +111,15 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             not: compile(name, "not", &entry.not),
         });
     }
-    let all_cues = RegexSet::new(&all).expect("cues compiled above");
+    let all_cues = big_set(&all).expect("cues compiled above");
     PartLexicon { parts, all_cues, cue_owner }
 });
+
+/// A set of many patterns with a lazy-DFA cache large enough that its states are built once per
+/// process instead of being thrown away and rebuilt as letters are read.
+fn big_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
+    regex::RegexSetBuilder::new(patterns).dfa_size_limit(64 << 20).size_limit(64 << 20).build()
+}
 
 /// Compiles a regex from a trusted built-in lexicon.
 pub fn builtin_regex(pattern: &str) -> Regex {

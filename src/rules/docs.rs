@@ -41,3 +41,35 @@ pub fn explain(rule: &Rule, locale: &str) -> String {
     }
     out
 }
+
+/// The whole rule reference (`docs/rules.md`, `docs/zh-CN/rules.md`): an index table, then every
+/// rule's documentation, in id order.
+pub fn reference(registry: &super::Registry, locale: &str) -> String {
+    let mut rules: Vec<&Rule> = registry.rules.iter().filter(|r| r.origin == "built-in").collect();
+    rules.sort_by(|a, b| a.id().cmp(b.id()));
+    let (title, intro, header) = if locale == "zh-CN" {
+        (
+            "# letterlint 规则参考",
+            "本文件由 `cargo test --test rules_docs` 根据 `rules/` 中的规则文件生成，请勿手工修改。",
+            "| 规则 | 默认级别 | 适用信件 | 作用 |",
+        )
+    } else {
+        (
+            "# letterlint rule reference",
+            "Generated from the rule files in `rules/` by `UPDATE_DOCS=1 cargo test --test rules_docs`; do not edit by hand.",
+            "| rule | default severity | letters | what it flags |",
+        )
+    };
+    let mut out = format!("{title}\n\n{intro}\n\n{header}\n|---|---|---|---|\n");
+    for rule in &rules {
+        let kinds = if rule.spec.kinds.is_empty() { "appeal, reply".to_string() } else { rule.spec.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ") };
+        let anchor = rule.id().replace('/', "");
+        let _ = writeln!(out, "| [`{}`](#{anchor}) | {} | {kinds} | {} |", rule.id(), rule.spec.severity.as_str(), rule.summary(locale).replace('|', "\\|"));
+    }
+    out.push('\n');
+    for rule in &rules {
+        // Demote the per-rule title one level under the document title.
+        out.push_str(&explain(rule, locale).replacen("# ", "## ", 1).replace("\n## ", "\n### "));
+    }
+    out
+}

@@ -208,7 +208,7 @@ impl Registry {
         }
         let pattern_set = RegexSetBuilder::new(&patterns)
             .size_limit(REGEX_SIZE_LIMIT * 16)
-            .dfa_size_limit(REGEX_SIZE_LIMIT * 16)
+            .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| RuleLoadError { path: "rules".into(), line: 0, column: 0, key: "patterns".into(), reason: e.to_string() })?;
         Ok(Registry { rules, by_id, pattern_set, pattern_owner })
@@ -262,7 +262,7 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
         }
     }
     let compile_one = |key: &str, pattern: &str| -> Result<Regex, RuleLoadError> {
-        RegexBuilder::new(pattern)
+        RegexBuilder::new(&crate::patterns::prepare(pattern))
             .case_insensitive(!spec.case_sensitive)
             .size_limit(REGEX_SIZE_LIMIT)
             .build()
@@ -297,7 +297,7 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
         None
     } else {
         Some(
-            RegexSetBuilder::new(&spec.unless)
+            RegexSetBuilder::new(spec.unless.iter().map(|p| crate::patterns::prepare(p)))
                 .case_insensitive(!spec.case_sensitive)
                 .size_limit(REGEX_SIZE_LIMIT)
                 .build()

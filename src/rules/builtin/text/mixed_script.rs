@@ -25,6 +25,9 @@ impl Check for MixedScript {
         if ["zh", "ja", "ko"].iter().any(|l| declared.starts_with(l)) {
             return;
         }
+        if doc.own_blocks().all(|(_, b)| b.prose.text.is_ascii()) {
+            return;
+        }
         let (mut cjk, mut letters) = (0usize, 0usize);
         for (_, block) in doc.own_blocks() {
             for c in block.prose.text.chars().filter(|c| c.is_alphabetic()) {

@@ -2,7 +2,7 @@
 
 use crate::rules::builtin::{Check, finding};
 use crate::diagnostic::Diagnostic;
-use crate::document::{Span, sentences};
+use crate::document::Span;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Context, Rule};
 
@@ -24,7 +24,7 @@ impl Check for RepeatedWord {
             .unwrap_or_else(|| ALLOWED.iter().map(|s| s.to_string()).collect());
         for (_, block) in cx.letter.doc.own_blocks() {
             let text = &block.prose.text;
-            let words = sentences::words(text);
+            let words = &block.words;
             for pair in words.windows(2) {
                 let (a, b) = (pair[0].span, pair[1].span);
                 let first = &text[a.range()];

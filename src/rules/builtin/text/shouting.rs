@@ -2,7 +2,7 @@
 
 use crate::rules::builtin::{Check, finding};
 use crate::diagnostic::Diagnostic;
-use crate::document::{Span, sentences};
+use crate::document::Span;
 use crate::fix::{Edit, Fix};
 use crate::rules::{Context, Rule};
 
@@ -57,7 +57,11 @@ impl Check for Shouting {
                 continue;
             }
             let text = &block.prose.text;
-            let words = sentences::words(text);
+            // Fast path: no two capitals in a row, no shouted word.
+            if !text.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase()) && text.is_ascii() {
+                continue;
+            }
+            let words = &block.words;
             let mut run: Option<(Span, usize)> = None;
             let flush = |run: &mut Option<(Span, usize)>, out: &mut Vec<Diagnostic>| {
                 if let Some((plain, _)) = run.take() {
@@ -72,7 +76,7 @@ impl Check for Shouting {
                     out.push(diagnostic);
                 }
             };
-            for word in &words {
+            for word in words {
                 let w = &text[word.span.range()];
                 if is_shouted(w) {
                     run = Some(match run {

@@ -1,0 +1,39 @@
+//! `docs/rules.md` and `docs/zh-CN/rules.md` are generated from the rule files; this test fails
+//! when they are stale. Regenerate with `UPDATE_DOCS=1 cargo test --test rules_docs`.
+
+use std::path::Path;
+
+use letterlint::rules::Registry;
+use letterlint::rules::docs::reference;
+
+fn check(locale: &str, relative: &str) {
+    let registry = Registry::builtin().unwrap();
+    let expected = reference(&registry, locale);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(actual == expected, "{relative} is stale: run `UPDATE_DOCS=1 cargo test --test rules_docs`");
+}
+
+#[test]
+fn english_rule_reference_is_fresh() {
+    check("en", "docs/rules.md");
+}
+
+#[test]
+fn every_rule_documents_every_section() {
+    let registry = Registry::builtin().unwrap();
+    for rule in &registry.rules {
+        let doc = letterlint::rules::docs::explain(rule, "en");
+        for section in ["## What it does", "## Why it matters", "## Example", "## Use instead", "## Sources"] {
+            assert!(doc.contains(section), "{}: no `{section}` section", rule.id());
+        }
+        if rule.spec.fix.is_some() {
+            assert!(doc.contains("## Fix safety"), "{}: no `Fix safety` section", rule.id());
+        }
+    }
+}
