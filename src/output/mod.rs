@@ -3,8 +3,12 @@
 //! Invariant: positions in reports are 1-based lines and 1-based columns counted in Unicode
 //! characters; `end` is exclusive.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use serde::Serialize;
 
