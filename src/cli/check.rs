@@ -11,9 +11,9 @@ use clap::{Args, ValueEnum};
 use super::fix;
 use letterlint::config::{self, LoadedConfig};
 use letterlint::diagnostic::Severity;
-use letterlint::rules::Rule;
 use letterlint::letter::{Hints, Kind, PLATFORMS};
 use letterlint::output::{self, FileResult};
+use letterlint::rules::Rule;
 use letterlint::rules::{Registry, Settings};
 
 #[derive(Args)]
@@ -123,10 +123,17 @@ struct Job {
 }
 
 pub fn run(args: CheckArgs) -> Result<i32> {
-    let locale = args.locale.clone().or_else(|| std::env::var("LETTERLINT_LOCALE").ok()).filter(|l| !l.is_empty());
+    let locale = args
+        .locale
+        .clone()
+        .or_else(|| std::env::var("LETTERLINT_LOCALE").ok())
+        .filter(|l| !l.is_empty());
     if let Some(locale) = &locale {
         if !letterlint::LOCALES.contains(&locale.as_str()) {
-            bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", "));
+            bail!(
+                "locale `{locale}` is not available; use one of {}",
+                letterlint::LOCALES.join(", ")
+            );
         }
     }
     let now = args.now.as_deref().map(parse_now).transpose()?;
@@ -134,7 +141,13 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     let mut profiles: HashMap<Option<PathBuf>, Arc<Profile>> = HashMap::new();
     let mut assigned = Vec::with_capacity(jobs.len());
     for job in jobs {
-        let dir = job.path.as_deref().and_then(Path::parent).map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
+        let dir = job.path.as_deref().and_then(Path::parent).map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        });
         let config_path = match &args.config {
             Some(p) => Some(p.clone()),
             None => dir.and_then(config::find),
@@ -142,7 +155,12 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         let profile = match profiles.get(&config_path) {
             Some(p) => p.clone(),
             None => {
-                let p = Arc::new(load_profile(config_path.as_deref(), &args, locale.as_deref(), now)?);
+                let p = Arc::new(load_profile(
+                    config_path.as_deref(),
+                    &args,
+                    locale.as_deref(),
+                    now,
+                )?);
                 profiles.insert(config_path, p.clone());
                 p
             }
@@ -155,7 +173,10 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         kind_default: profile.kind_default,
         platform_default: profile.platform_default.clone(),
     };
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let fixing = args.fix || args.diff;
     let results: Mutex<Vec<(usize, Result<Checked, String>)>> = Mutex::new(Vec::new());
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -164,17 +185,43 @@ pub fn run(args: CheckArgs) -> Result<i32> {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((job, profile)) = assigned.get(i) else { break };
+                    let Some((job, profile)) = assigned.get(i) else {
+                        break;
+                    };
                     let outcome = read_job(job).map(|text| {
                         let mut settings = profile.settings.clone();
-                        settings.letter_dir = job.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+                        settings.letter_dir = job
+                            .path
+                            .as_deref()
+                            .and_then(Path::parent)
+                            .map(Path::to_path_buf);
                         let hints = hints_for(profile);
                         let fixed = fixing
-                            .then(|| fix::fix_preserving(&text, |t| fix::fix_until_stable(&profile.registry, t, &hints, &settings, args.unsafe_fixes)))
+                            .then(|| {
+                                fix::fix_preserving(&text, |t| {
+                                    fix::fix_until_stable(
+                                        &profile.registry,
+                                        t,
+                                        &hints,
+                                        &settings,
+                                        args.unsafe_fixes,
+                                    )
+                                })
+                            })
                             .filter(|f| f.applied > 0);
-                        let checked_text = fixed.as_ref().map_or(text.as_str(), |f| f.text.as_str());
-                        let (letter, diagnostics) = letterlint::lint(&profile.registry, checked_text, &hints, &settings);
-                        Checked { file: FileResult { path: job.shown.clone(), letter, diagnostics }, original: text, fixed }
+                        let checked_text =
+                            fixed.as_ref().map_or(text.as_str(), |f| f.text.as_str());
+                        let (letter, diagnostics) =
+                            letterlint::lint(&profile.registry, checked_text, &hints, &settings);
+                        Checked {
+                            file: FileResult {
+                                path: job.shown.clone(),
+                                letter,
+                                diagnostics,
+                            },
+                            original: text,
+                            fixed,
+                        }
                     });
                     results.lock().expect("results lock").push((i, outcome));
                 }
@@ -200,17 +247,30 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         let (job, profile) = &assigned[i];
         if let Some(fixed) = &checked.fixed {
             if !fixed.stable {
-                eprintln!("letterlint: {}: fixes still changed the letter after {} passes; check the result", job.shown, fix::MAX_PASSES);
+                eprintln!(
+                    "letterlint: {}: fixes still changed the letter after {} passes; check the result",
+                    job.shown,
+                    fix::MAX_PASSES
+                );
             }
         }
         if args.diff {
             if let Some(fixed) = &checked.fixed {
                 would_change = true;
-                out.push_str(&fix::unified_diff(&job.shown, &checked.original, &fixed.text));
+                out.push_str(&fix::unified_diff(
+                    &job.shown,
+                    &checked.original,
+                    &fixed.text,
+                ));
             }
         } else if args.fix && job.text.is_some() {
             // Standard input: the fixed text is the output.
-            out.push_str(checked.fixed.as_ref().map_or(checked.original.as_str(), |f| f.text.as_str()));
+            out.push_str(
+                checked
+                    .fixed
+                    .as_ref()
+                    .map_or(checked.original.as_str(), |f| f.text.as_str()),
+            );
         } else if let (true, Some(fixed), Some(path)) = (args.fix, &checked.fixed, &job.path) {
             match fix::write_if_unchanged(path, checked.original.as_bytes(), &fixed.text) {
                 Ok(()) => {
@@ -223,15 +283,31 @@ pub fn run(args: CheckArgs) -> Result<i32> {
                     // Report what the file holds, not the fixes that were not written.
                     let mut settings = profile.settings.clone();
                     settings.letter_dir = path.parent().map(Path::to_path_buf);
-                    let (letter, diagnostics) = letterlint::lint(&profile.registry, &checked.original, &hints_for(profile), &settings);
-                    checked.file = FileResult { path: job.shown.clone(), letter, diagnostics };
+                    let (letter, diagnostics) = letterlint::lint(
+                        &profile.registry,
+                        &checked.original,
+                        &hints_for(profile),
+                        &settings,
+                    );
+                    checked.file = FileResult {
+                        path: job.shown.clone(),
+                        letter,
+                        diagnostics,
+                    };
                 }
             }
         }
         files.push(checked.file);
     }
-    let n_warnings = files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.severity == Severity::Warning).count();
-    let has_error = files.iter().flat_map(|f| &f.diagnostics).any(|d| d.severity == Severity::Error);
+    let n_warnings = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    let has_error = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .any(|d| d.severity == Severity::Error);
     if args.quiet {
         for file in &mut files {
             file.diagnostics.retain(|d| d.severity == Severity::Error);
@@ -260,7 +336,17 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     }
     print!("{out}");
     if args.fix && n_fixed.0 > 0 && !args.quiet {
-        eprintln!("letterlint: fixed {} {} in {} {}", n_fixed.0, if n_fixed.0 == 1 { "problem" } else { "problems" }, n_fixed.1, if n_fixed.1 == 1 { "letter" } else { "letters" });
+        eprintln!(
+            "letterlint: fixed {} {} in {} {}",
+            n_fixed.0,
+            if n_fixed.0 == 1 {
+                "problem"
+            } else {
+                "problems"
+            },
+            n_fixed.1,
+            if n_fixed.1 == 1 { "letter" } else { "letters" }
+        );
     }
     let too_many_warnings = args.max_warnings.is_some_and(|max| n_warnings > max);
     if input_errors > 0 {
@@ -286,7 +372,9 @@ fn enabled_rules(assigned: &[(Job, Arc<Profile>)]) -> Vec<&Rule> {
         }
         seen_profiles.push(Arc::as_ptr(profile));
         for rule in &profile.registry.rules {
-            if profile.settings.severity_of(rule).is_some() && !rules.iter().any(|r| r.id() == rule.id()) {
+            if profile.settings.severity_of(rule).is_some()
+                && !rules.iter().any(|r| r.id() == rule.id())
+            {
                 rules.push(rule);
             }
         }
@@ -298,11 +386,18 @@ fn parse_now(value: &str) -> Result<jiff::Timestamp> {
     if let Ok(ts) = value.parse::<jiff::Timestamp>() {
         return Ok(ts);
     }
-    let date: jiff::civil::Date = value.parse().with_context(|| format!("--now `{value}` is not a date (YYYY-MM-DD) or an RFC 3339 time"))?;
+    let date: jiff::civil::Date = value.parse().with_context(|| {
+        format!("--now `{value}` is not a date (YYYY-MM-DD) or an RFC 3339 time")
+    })?;
     Ok(date.to_zoned(jiff::tz::TimeZone::UTC)?.timestamp())
 }
 
-fn load_profile(config_path: Option<&Path>, args: &CheckArgs, locale: Option<&str>, now: Option<jiff::Timestamp>) -> Result<Profile> {
+fn load_profile(
+    config_path: Option<&Path>,
+    args: &CheckArgs,
+    locale: Option<&str>,
+    now: Option<jiff::Timestamp>,
+) -> Result<Profile> {
     let loaded = match config_path {
         Some(path) => LoadedConfig::read(path)?,
         None => LoadedConfig::default(),
@@ -319,8 +414,14 @@ fn load_profile(config_path: Option<&Path>, args: &CheckArgs, locale: Option<&st
     settings.grammar |= args.grammar;
     for (flag, patterns) in [("--select", &args.select), ("--ignore", &args.ignore)] {
         for pattern in patterns.iter() {
-            if !registry.rules.iter().any(|r| letterlint::rules::engine_rule_matches(r.id(), pattern)) {
-                bail!("{flag} `{pattern}`: no rule is named `{pattern}`; `letterlint rules` lists them");
+            if !registry
+                .rules
+                .iter()
+                .any(|r| letterlint::rules::engine_rule_matches(r.id(), pattern))
+            {
+                bail!(
+                    "{flag} `{pattern}`: no rule is named `{pattern}`; `letterlint rules` lists them"
+                );
             }
         }
     }
@@ -337,7 +438,13 @@ fn load_profile(config_path: Option<&Path>, args: &CheckArgs, locale: Option<&st
 }
 
 fn is_markdown(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("md" | "markdown" | "mdown" | "mkd" | "mdx"))
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("md" | "markdown" | "mdown" | "mkd" | "mdx")
+    )
 }
 
 fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
@@ -345,32 +452,63 @@ fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
     for path in &args.paths {
         if path.as_os_str() == "-" {
             let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).context("reading standard input")?;
-            let shown = args.stdin_filename.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
-            jobs.push(Job { shown, path: args.stdin_filename.clone(), text: Some(text) });
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("reading standard input")?;
+            let shown = args
+                .stdin_filename
+                .as_ref()
+                .map_or("<stdin>".to_string(), |p| p.display().to_string());
+            jobs.push(Job {
+                shown,
+                path: args.stdin_filename.clone(),
+                text: Some(text),
+            });
         } else if path.is_dir() {
             let found = Mutex::new(Vec::new());
-            ignore::WalkBuilder::new(path).follow_links(false).build_parallel().run(|| {
-                Box::new(|entry| {
-                    match entry {
-                        Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) => {
-                            found.lock().expect("walk lock").push(entry.into_path());
+            ignore::WalkBuilder::new(path)
+                .follow_links(false)
+                .build_parallel()
+                .run(|| {
+                    Box::new(|entry| {
+                        match entry {
+                            Ok(entry)
+                                if entry.file_type().is_some_and(|t| t.is_file())
+                                    && is_markdown(entry.path()) =>
+                            {
+                                found.lock().expect("walk lock").push(entry.into_path());
+                            }
+                            Ok(_) => {}
+                            Err(err) => eprintln!("letterlint: {err}"),
                         }
-                        Ok(_) => {}
-                        Err(err) => eprintln!("letterlint: {err}"),
-                    }
-                    ignore::WalkState::Continue
-                })
-            });
+                        ignore::WalkState::Continue
+                    })
+                });
             let mut found = found.into_inner().expect("walk lock");
             found.sort();
-            jobs.extend(found.into_iter().map(|p| Job { shown: p.display().to_string(), path: Some(p), text: None }));
+            jobs.extend(found.into_iter().map(|p| Job {
+                shown: p.display().to_string(),
+                path: Some(p),
+                text: None,
+            }));
         } else if path.exists() {
-            jobs.push(Job { shown: path.display().to_string(), path: Some(path.clone()), text: None });
+            jobs.push(Job {
+                shown: path.display().to_string(),
+                path: Some(path.clone()),
+                text: None,
+            });
         } else {
             bail!("{}: no such file or folder", path.display());
         }
     }
+    // A letter named twice (`check a.md .`) is checked, and fixed, once.
+    let mut seen = std::collections::HashSet::new();
+    jobs.retain(|job| match &job.path {
+        Some(path) if job.text.is_none() => {
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        }
+        _ => true,
+    });
     Ok(jobs)
 }
 
@@ -386,8 +524,19 @@ fn read_job(job: &Job) -> Result<String, String> {
             let offset = err.utf8_error().valid_up_to();
             let before = &err.as_bytes()[..offset];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)..]).chars().count() + 1;
-            Err(format!("{}:{line}:{column}: the file is not UTF-8 text; save it as UTF-8", job.shown))
+            let column = String::from_utf8_lossy(
+                &before[before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)..],
+            )
+            .chars()
+            .count()
+                + 1;
+            Err(format!(
+                "{}:{line}:{column}: the file is not UTF-8 text; save it as UTF-8",
+                job.shown
+            ))
         }
     }
 }

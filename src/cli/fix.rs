@@ -27,20 +27,38 @@ pub struct Fixed {
 
 /// Applies the first allowed fix of every finding (safe ones, plus unsafe ones when
 /// `unsafe_fixes`), re-lints, and repeats until a pass changes nothing.
-pub fn fix_until_stable(registry: &Registry, text: &str, hints: &Hints, settings: &Settings, unsafe_fixes: bool) -> Fixed {
+pub fn fix_until_stable(
+    registry: &Registry,
+    text: &str,
+    hints: &Hints,
+    settings: &Settings,
+    unsafe_fixes: bool,
+) -> Fixed {
     let mut current = text.to_string();
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
         let (_, diagnostics) = letterlint::lint(registry, &current, hints, settings);
-        let fixes = diagnostics.iter().filter_map(|d| d.fixes.iter().find(|f| unsafe_fixes || f.applicability == Applicability::Safe));
+        let fixes = diagnostics.iter().filter_map(|d| {
+            d.fixes
+                .iter()
+                .find(|f| unsafe_fixes || f.applicability == Applicability::Safe)
+        });
         let (next, n) = apply_fixes(&current, fixes);
         if n == 0 || next == current {
-            return Fixed { text: current, applied, stable: true };
+            return Fixed {
+                text: current,
+                applied,
+                stable: true,
+            };
         }
         applied += n;
         current = next;
     }
-    Fixed { text: current, applied, stable: false }
+    Fixed {
+        text: current,
+        applied,
+        stable: false,
+    }
 }
 
 /// Runs `fix` on `text` with its byte-order mark taken off and, when every line ends in CRLF,
@@ -52,19 +70,45 @@ pub fn fix_preserving(text: &str, fix: impl FnOnce(&str) -> Fixed) -> Fixed {
         None => ("", text),
     };
     let crlf = body.contains("\r\n") && body.matches('\n').count() == body.matches("\r\n").count();
-    let normalized = if crlf { body.replace("\r\n", "\n") } else { body.to_string() };
+    let normalized = if crlf {
+        body.replace("\r\n", "\n")
+    } else {
+        body.to_string()
+    };
     let fixed = fix(&normalized);
     if fixed.applied == 0 || fixed.text == normalized {
-        return Fixed { text: text.to_string(), applied: 0, stable: fixed.stable };
+        return Fixed {
+            text: text.to_string(),
+            applied: 0,
+            stable: fixed.stable,
+        };
     }
-    let body = if crlf { fixed.text.replace("\r\n", "\n").replace('\n', "\r\n") } else { fixed.text };
-    Fixed { text: format!("{bom}{body}"), applied: fixed.applied, stable: fixed.stable }
+    let body = if crlf {
+        fixed.text.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        fixed.text
+    };
+    Fixed {
+        text: format!("{bom}{body}"),
+        applied: fixed.applied,
+        stable: fixed.stable,
+    }
 }
 
 /// A unified diff from `old` to `new`, headed with the file's name.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     let diff = similar::TextDiff::from_lines(old, new);
-    let mut out = diff.unified_diff().context_radius(3).header(&format!("a/{path}"), &format!("b/{path}")).to_string();
+    // Relative paths get git's `a/` and `b/` prefixes, so `git apply` and `patch -p1` take the diff.
+    let (old_name, new_name) = if Path::new(path).is_absolute() {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
+    let mut out = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&old_name, &new_name)
+        .to_string();
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
@@ -92,7 +136,10 @@ pub fn write_if_unchanged(path: &Path, original: &[u8], new: &str) -> Result<(),
         return Err(WriteError::ReadOnly);
     }
     let dir = target.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new().prefix(".letterlint-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".letterlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     temp.write_all(new.as_bytes())?;
     temp.as_file().sync_all()?;
     std::fs::set_permissions(temp.path(), metadata.permissions())?;
@@ -109,8 +156,12 @@ pub fn write_if_unchanged(path: &Path, original: &[u8], new: &str) -> Result<(),
 #[cfg(debug_assertions)]
 fn before_write_hook(target: &Path) {
     if let Some(extra) = std::env::var_os("LETTERLINT_TEST_APPEND_BEFORE_WRITE") {
-        let mut file = std::fs::OpenOptions::new().append(true).open(target).expect("test hook opens the file");
-        file.write_all(extra.to_string_lossy().as_bytes()).expect("test hook appends");
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(target)
+            .expect("test hook opens the file");
+        file.write_all(extra.to_string_lossy().as_bytes())
+            .expect("test hook appends");
     }
 }
 
@@ -122,13 +173,22 @@ mod tests {
     use super::*;
 
     fn upper(text: &str) -> Fixed {
-        Fixed { text: text.replace("teh", "the").replace("end.", "end.\nP.S. more\n"), applied: 1, stable: true }
+        Fixed {
+            text: text
+                .replace("teh", "the")
+                .replace("end.", "end.\nP.S. more\n"),
+            applied: 1,
+            stable: true,
+        }
     }
 
     #[test]
     fn crlf_and_bom_survive_a_fix() {
         let fixed = fix_preserving("\u{feff}teh one\r\nend.\r\n", |t| {
-            assert!(!t.contains('\r') && !t.starts_with('\u{feff}'), "rules see LF text without a BOM: {t:?}");
+            assert!(
+                !t.contains('\r') && !t.starts_with('\u{feff}'),
+                "rules see LF text without a BOM: {t:?}"
+            );
             upper(t)
         });
         assert_eq!(fixed.text, "\u{feff}the one\r\nend.\r\nP.S. more\r\n\r\n");
@@ -143,7 +203,11 @@ mod tests {
     #[test]
     fn no_fix_gives_back_the_exact_text() {
         let text = "\u{feff}fine\r\n";
-        let fixed = fix_preserving(text, |t| Fixed { text: t.to_string(), applied: 0, stable: true });
+        let fixed = fix_preserving(text, |t| Fixed {
+            text: t.to_string(),
+            applied: 0,
+            stable: true,
+        });
         assert_eq!((fixed.text.as_str(), fixed.applied), (text, 0));
     }
 
@@ -154,9 +218,48 @@ mod tests {
         std::fs::write(&path, "new words from the editor").unwrap();
         let err = write_if_unchanged(&path, b"what letterlint read", "fixed").unwrap_err();
         assert!(matches!(err, WriteError::Changed), "{err}");
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new words from the editor");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers.len(), 1, "the temporary file is removed: {leftovers:?}");
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "new words from the editor"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            leftovers.len(),
+            1,
+            "the temporary file is removed: {leftovers:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_and_its_target_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("letter.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_if_unchanged(&link, b"old", "new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn diffs_of_relative_paths_apply_with_p1() {
+        let diff = unified_diff("letters/a.md", "one\ntwo\n", "one\n2\n");
+        assert!(
+            diff.starts_with(
+                "--- a/letters/a.md\n+++ b/letters/a.md\n@@ -1,2 +1,2 @@\n one\n-two\n+2\n"
+            ),
+            "{diff}"
+        );
     }
 
     #[cfg(unix)]
@@ -169,9 +272,15 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_if_unchanged(&path, b"old", "new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
-        assert!(matches!(write_if_unchanged(&path, b"new", "newer"), Err(WriteError::ReadOnly)));
+        assert!(matches!(
+            write_if_unchanged(&path, b"new", "newer"),
+            Err(WriteError::ReadOnly)
+        ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
 }

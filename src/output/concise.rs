@@ -15,7 +15,16 @@ pub fn render(results: &[FileResult]) -> String {
         let doc = &result.letter.doc;
         for d in &result.diagnostics {
             let start = Point::of(doc, d.span.start as usize);
-            let _ = writeln!(out, "{}:{}:{}: {} {} {}", result.path, start.line, start.column, d.severity.as_str(), d.rule, one_line(&d.message));
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {} {} {}",
+                result.path,
+                start.line,
+                start.column,
+                d.severity.as_str(),
+                d.rule,
+                one_line(&d.message)
+            );
         }
     }
     out
@@ -36,10 +45,18 @@ pub struct RuleCount {
 pub fn statistics(results: &[FileResult]) -> Vec<RuleCount> {
     let mut by_rule: BTreeMap<&str, RuleCount> = BTreeMap::new();
     for d in results.iter().flat_map(|r| &r.diagnostics) {
-        let entry = by_rule.entry(&d.rule).or_insert_with(|| RuleCount { rule: d.rule.clone(), severity: d.severity, count: 0, safe_fixes: 0 });
+        let entry = by_rule.entry(&d.rule).or_insert_with(|| RuleCount {
+            rule: d.rule.clone(),
+            severity: d.severity,
+            count: 0,
+            safe_fixes: 0,
+        });
         entry.count += 1;
         entry.severity = entry.severity.max(d.severity);
-        if d.fixes.first().is_some_and(|f| f.applicability == Applicability::Safe) {
+        if d.fixes
+            .first()
+            .is_some_and(|f| f.applicability == Applicability::Safe)
+        {
             entry.safe_fixes += 1;
         }
     }
@@ -51,16 +68,35 @@ pub fn statistics(results: &[FileResult]) -> Vec<RuleCount> {
 /// The statistics as an aligned table: count, severity, rule, and `[*]` when some have a safe fix.
 pub fn render_statistics(results: &[FileResult]) -> String {
     let counts = statistics(results);
-    let count_width = counts.iter().map(|c| c.count.to_string().len()).max().unwrap_or(1);
+    let count_width = counts
+        .iter()
+        .map(|c| c.count.to_string().len())
+        .max()
+        .unwrap_or(1);
     let rule_width = counts.iter().map(|c| c.rule.len()).max().unwrap_or(0);
     let mut out = String::new();
     for c in &counts {
         let fixable = if c.safe_fixes > 0 { " [*]" } else { "" };
-        let line = format!("{:>count_width$}  {:<7}  {:<rule_width$}{fixable}", c.count, c.severity.as_str(), c.rule);
+        let line = format!(
+            "{:>count_width$}  {:<7}  {:<rule_width$}{fixable}",
+            c.count,
+            c.severity.as_str(),
+            c.rule
+        );
         let _ = writeln!(out, "{}", line.trim_end());
     }
     let total: usize = counts.iter().map(|c| c.count).sum();
-    let _ = writeln!(out, "{total} {} in {} {}.", if total == 1 { "finding" } else { "findings" }, results.len(), if results.len() == 1 { "letter" } else { "letters" });
+    let _ = writeln!(
+        out,
+        "{total} {} in {} {}.",
+        if total == 1 { "finding" } else { "findings" },
+        results.len(),
+        if results.len() == 1 {
+            "letter"
+        } else {
+            "letters"
+        }
+    );
     if counts.iter().any(|c| c.safe_fixes > 0) {
         let _ = writeln!(out, "[*] `--fix` can fix some of these.");
     }

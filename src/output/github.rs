@@ -40,7 +40,9 @@ pub fn render(results: &[FileResult]) -> String {
 
 /// Escapes a command's message (GitHub's `escapeData`).
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a command's property value (GitHub's `escapeProperty`).
@@ -54,7 +56,10 @@ mod tests {
 
     #[test]
     fn data_and_properties_are_escaped_like_the_runner_expects() {
-        assert_eq!(escape_data("50% off\r\nnow: a, b"), "50%25 off%0D%0Anow: a, b");
+        assert_eq!(
+            escape_data("50% off\r\nnow: a, b"),
+            "50%25 off%0D%0Anow: a, b"
+        );
         assert_eq!(escape_property("dir,x/a:b.md"), "dir%2Cx/a%3Ab.md");
         assert_eq!(escape_property("text/placeholder"), "text/placeholder");
     }

@@ -11,13 +11,23 @@ pub fn render(results: &[FileResult]) -> String {
     let failures: usize = results.iter().map(|r| r.diagnostics.len()).sum();
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(out, "<testsuites name=\"letterlint\" tests=\"{findings}\" failures=\"{failures}\" errors=\"0\">");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"letterlint\" tests=\"{findings}\" failures=\"{failures}\" errors=\"0\">"
+    );
     for result in results {
         let path = escape(&result.path);
         let tests = result.diagnostics.len().max(1);
-        let _ = writeln!(out, "  <testsuite name=\"{path}\" tests=\"{tests}\" failures=\"{}\" errors=\"0\" skipped=\"0\">", result.diagnostics.len());
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{path}\" tests=\"{tests}\" failures=\"{}\" errors=\"0\" skipped=\"0\">",
+            result.diagnostics.len()
+        );
         if result.diagnostics.is_empty() {
-            let _ = writeln!(out, "    <testcase name=\"letterlint\" classname=\"{path}\" file=\"{path}\"/>");
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"letterlint\" classname=\"{path}\" file=\"{path}\"/>"
+            );
         }
         let doc = &result.letter.doc;
         for d in &result.diagnostics {
@@ -25,7 +35,10 @@ pub fn render(results: &[FileResult]) -> String {
             let _ = writeln!(
                 out,
                 "    <testcase name=\"{}\" classname=\"{path}\" file=\"{path}\" line=\"{}\">",
-                escape(&format!("{}:{}:{} {}", result.path, start.line, start.column, d.rule)),
+                escape(&format!(
+                    "{}:{}:{} {}",
+                    result.path, start.line, start.column, d.rule
+                )),
                 start.line
             );
             let _ = writeln!(
@@ -74,6 +87,9 @@ mod tests {
 
     #[test]
     fn markup_and_control_characters_are_escaped() {
-        assert_eq!(escape("a<b & \"c\"\u{1}\n"), "a&lt;b &amp; &quot;c&quot;&#10;");
+        assert_eq!(
+            escape("a<b & \"c\"\u{1}\n"),
+            "a&lt;b &amp; &quot;c&quot;&#10;"
+        );
     }
 }

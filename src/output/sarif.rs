@@ -12,13 +12,18 @@ use crate::document::Document;
 use crate::rules::{Rule, docs};
 
 /// The SARIF schema the report follows.
-pub const SCHEMA: &str = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+pub const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// The report as a JSON value. `rules` are the rules the run knew; the report describes those
 /// that have findings, sorted by id (a finding of a rule not among them gets an entry with its id
 /// only).
 pub fn report(results: &[FileResult], rules: &[&Rule]) -> Value {
-    let mut ids: Vec<&str> = results.iter().flat_map(|r| &r.diagnostics).map(|d| d.rule.as_str()).collect();
+    let mut ids: Vec<&str> = results
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(|d| d.rule.as_str())
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     let descriptors: Vec<Value> = ids
@@ -32,11 +37,17 @@ pub fn report(results: &[FileResult], rules: &[&Rule]) -> Value {
     for result in results {
         let uri = path_to_uri(&result.path);
         for d in &result.diagnostics {
-            let index = ids.binary_search(&d.rule.as_str()).expect("every finding's rule is described");
+            let index = ids
+                .binary_search(&d.rule.as_str())
+                .expect("every finding's rule is described");
             sarif_results.push(finding(&result.letter.doc, &uri, d, index));
         }
     }
-    let artifacts: Vec<Value> = results.iter().map(|r| artifact_location(&path_to_uri(&r.path))).map(|l| json!({"location": l})).collect();
+    let artifacts: Vec<Value> = results
+        .iter()
+        .map(|r| artifact_location(&path_to_uri(&r.path)))
+        .map(|l| json!({"location": l}))
+        .collect();
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -131,7 +142,11 @@ fn region(doc: &Document, start: usize, end: usize) -> Value {
 }
 
 fn artifact_location(uri: &str) -> Value {
-    if uri.starts_with("file:") { json!({"uri": uri}) } else { json!({"uri": uri, "uriBaseId": "%SRCROOT%"}) }
+    if uri.starts_with("file:") {
+        json!({"uri": uri})
+    } else {
+        json!({"uri": uri, "uriBaseId": "%SRCROOT%"})
+    }
 }
 
 /// A report path as a URI reference: relative paths stay relative (to `%SRCROOT%`), with `/`
@@ -164,7 +179,10 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(path_to_uri("./letters/my appeal.md"), "letters/my%20appeal.md");
+        assert_eq!(
+            path_to_uri("./letters/my appeal.md"),
+            "letters/my%20appeal.md"
+        );
         assert_eq!(path_to_uri("letters\\zoë.md"), "letters/zo%C3%AB.md");
         assert_eq!(path_to_uri("/tmp/a#1.md"), "file:///tmp/a%231.md");
     }
