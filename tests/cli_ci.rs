@@ -723,3 +723,41 @@ fn a_letter_named_twice_is_fixed_once() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("in 1 letter"), "{}", stderr(&out));
 }
+
+#[test]
+fn fixes_that_undo_each_other_stop_after_the_last_pass_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = |name: &str, from: &str, to: &str| {
+        format!(
+            "id = \"house/{name}\"\nsummary = \"s\"\nwhy = \"w\"\nseverity = \"warning\"\ncheck = \"substitution\"\nmessage = \"Write `{{replacement}}`.\"\n[swap]\n\"{from}\" = \"{to}\"\n[fix]\ntitle = \"Write `{{replacement}}`\"\napplicability = \"safe\"\n"
+        )
+    };
+    std::fs::create_dir_all(dir.path().join("pack/house")).unwrap();
+    std::fs::write(
+        dir.path().join("pack/house/british.toml"),
+        rule("british", "color", "colour"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("pack/house/american.toml"),
+        rule("american", "colour", "color"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("letterlint.toml"),
+        "rule-packs = [\"pack\"]\nselect = [\"house/\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.md"), "Hi Jo,\n\nThe colour is blue.\n").unwrap();
+    let out = letterlint(&["check", "--fix", "a.md"], dir.path());
+    assert!(
+        stderr(&out).contains("a.md: fixes still changed the letter after 10 passes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "Hi Jo,\n\nThe colour is blue.\n",
+        "an even number of passes ends where it began"
+    );
+}

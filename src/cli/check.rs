@@ -105,7 +105,10 @@ struct Checked {
     file: FileResult,
     /// The text read, when it is to be written back or diffed.
     original: String,
+    /// The fixes that would change the text, when fixing.
     fixed: Option<fix::Fixed>,
+    /// Fixes kept changing the text until the last pass.
+    unstable: bool,
 }
 
 /// One configuration, its registry and settings, shared by the letters under it.
@@ -196,19 +199,19 @@ pub fn run(args: CheckArgs) -> Result<i32> {
                             .and_then(Path::parent)
                             .map(Path::to_path_buf);
                         let hints = hints_for(profile);
-                        let fixed = fixing
-                            .then(|| {
-                                fix::fix_preserving(&text, |t| {
-                                    fix::fix_until_stable(
-                                        &profile.registry,
-                                        t,
-                                        &hints,
-                                        &settings,
-                                        args.unsafe_fixes,
-                                    )
-                                })
+                        let fixed = fixing.then(|| {
+                            fix::fix_preserving(&text, |t| {
+                                fix::fix_until_stable(
+                                    &profile.registry,
+                                    t,
+                                    &hints,
+                                    &settings,
+                                    args.unsafe_fixes,
+                                )
                             })
-                            .filter(|f| f.applied > 0);
+                        });
+                        let unstable = fixed.as_ref().is_some_and(|f| !f.stable);
+                        let fixed = fixed.filter(|f| f.applied > 0 && f.text != text);
                         let checked_text =
                             fixed.as_ref().map_or(text.as_str(), |f| f.text.as_str());
                         let (letter, diagnostics) =
@@ -221,6 +224,7 @@ pub fn run(args: CheckArgs) -> Result<i32> {
                             },
                             original: text,
                             fixed,
+                            unstable,
                         }
                     });
                     results.lock().expect("results lock").push((i, outcome));
@@ -245,8 +249,8 @@ pub fn run(args: CheckArgs) -> Result<i32> {
             }
         };
         let (job, profile) = &assigned[i];
-        if let Some(fixed) = &checked.fixed {
-            if !fixed.stable {
+        {
+            if checked.unstable {
                 eprintln!(
                     "letterlint: {}: fixes still changed the letter after {} passes; check the result",
                     job.shown,
