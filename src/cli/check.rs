@@ -322,7 +322,9 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         "never" => false,
         _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let reporting = !args.diff && !(args.fix && assigned.iter().any(|(job, _)| job.text.is_some()));
+    // `--diff` prints diffs, and `--fix` on standard input prints the fixed text, instead.
+    let fixing_stdin = args.fix && assigned.iter().any(|(job, _)| job.text.is_some());
+    let reporting = !args.diff && !fixing_stdin;
     if reporting {
         let text = if args.statistics {
             output::concise::render_statistics(&files)
