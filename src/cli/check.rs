@@ -6,13 +6,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, Result, bail};
-use clap::Args;
+use clap::{Args, ValueEnum};
 
-use super::Format;
+use super::fix;
 use letterlint::config::{self, LoadedConfig};
 use letterlint::diagnostic::Severity;
 use letterlint::letter::{Hints, Kind, PLATFORMS};
 use letterlint::output::{self, FileResult};
+use letterlint::rules::Rule;
 use letterlint::rules::{Registry, Settings};
 
 #[derive(Args)]
@@ -22,8 +23,8 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
     /// The file name to report (and find configuration from) when reading standard input.
     #[arg(long)]
     stdin_filename: Option<PathBuf>,
@@ -51,6 +52,63 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Apply safe fixes, re-check, and repeat until nothing changes; then report what is left.
+    /// With `-` the fixed text is printed instead.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, apply unsafe fixes (word choices, inserted text) too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change, without writing; exit 1 when a letter
+    /// would change.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Only these rules: ids or prefixes (`appeal/,policy/`); replaces the configuration's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Never these rules: ids or prefixes; added to the configuration's `ignore`.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Report errors only.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Exit 1 when there are more than this many warnings, even without an error.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Exit 0 even when errors are found (2 still means the run itself failed).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Each finding with the source line and a caret underline.
+    Human,
+    /// The JSON report (version 1).
+    Json,
+    /// One line per finding: `path:line:col: severity rule message`.
+    Concise,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// JUnit XML: a test suite per letter, a failing test case per finding.
+    Junit,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
+
+/// A checked letter, and what fixing it changed.
+struct Checked {
+    file: FileResult,
+    /// The text read, when it is to be written back or diffed.
+    original: String,
+    /// The fixes that would change the text, when fixing.
+    fixed: Option<fix::Fixed>,
+    /// Fixes kept changing the text until the last pass.
+    unstable: bool,
 }
 
 /// One configuration, its registry and settings, shared by the letters under it.
@@ -68,10 +126,17 @@ struct Job {
 }
 
 pub fn run(args: CheckArgs) -> Result<i32> {
-    let locale = args.locale.clone().or_else(|| std::env::var("LETTERLINT_LOCALE").ok()).filter(|l| !l.is_empty());
+    let locale = args
+        .locale
+        .clone()
+        .or_else(|| std::env::var("LETTERLINT_LOCALE").ok())
+        .filter(|l| !l.is_empty());
     if let Some(locale) = &locale {
         if !letterlint::LOCALES.contains(&locale.as_str()) {
-            bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", "));
+            bail!(
+                "locale `{locale}` is not available; use one of {}",
+                letterlint::LOCALES.join(", ")
+            );
         }
     }
     let now = args.now.as_deref().map(parse_now).transpose()?;
@@ -79,7 +144,13 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     let mut profiles: HashMap<Option<PathBuf>, Arc<Profile>> = HashMap::new();
     let mut assigned = Vec::with_capacity(jobs.len());
     for job in jobs {
-        let dir = job.path.as_deref().and_then(Path::parent).map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
+        let dir = job.path.as_deref().and_then(Path::parent).map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        });
         let config_path = match &args.config {
             Some(p) => Some(p.clone()),
             None => dir.and_then(config::find),
@@ -87,7 +158,12 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         let profile = match profiles.get(&config_path) {
             Some(p) => p.clone(),
             None => {
-                let p = Arc::new(load_profile(config_path.as_deref(), &args, locale.as_deref(), now)?);
+                let p = Arc::new(load_profile(
+                    config_path.as_deref(),
+                    &args,
+                    locale.as_deref(),
+                    now,
+                )?);
                 profiles.insert(config_path, p.clone());
                 p
             }
@@ -100,20 +176,56 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         kind_default: profile.kind_default,
         platform_default: profile.platform_default.clone(),
     };
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let results: Mutex<Vec<(usize, Result<FileResult, String>)>> = Mutex::new(Vec::new());
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let fixing = args.fix || args.diff;
+    let results: Mutex<Vec<(usize, Result<Checked, String>)>> = Mutex::new(Vec::new());
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..threads.min(assigned.len().max(1)) {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((job, profile)) = assigned.get(i) else { break };
+                    let Some((job, profile)) = assigned.get(i) else {
+                        break;
+                    };
                     let outcome = read_job(job).map(|text| {
                         let mut settings = profile.settings.clone();
-                        settings.letter_dir = job.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
-                        let (letter, diagnostics) = letterlint::lint(&profile.registry, &text, &hints_for(profile), &settings);
-                        FileResult { path: job.shown.clone(), letter, diagnostics }
+                        settings.letter_dir = job
+                            .path
+                            .as_deref()
+                            .and_then(Path::parent)
+                            .map(Path::to_path_buf);
+                        let hints = hints_for(profile);
+                        let fixed = fixing.then(|| {
+                            fix::fix_preserving(&text, |t| {
+                                fix::fix_until_stable(
+                                    &profile.registry,
+                                    t,
+                                    &hints,
+                                    &settings,
+                                    args.unsafe_fixes,
+                                )
+                            })
+                        });
+                        let unstable = fixed.as_ref().is_some_and(|f| !f.stable);
+                        let fixed = fixed.filter(|f| f.applied > 0 && f.text != text);
+                        let checked_text =
+                            fixed.as_ref().map_or(text.as_str(), |f| f.text.as_str());
+                        let (letter, diagnostics) =
+                            letterlint::lint(&profile.registry, checked_text, &hints, &settings);
+                        Checked {
+                            file: FileResult {
+                                path: job.shown.clone(),
+                                letter,
+                                diagnostics,
+                            },
+                            original: text,
+                            fixed,
+                            unstable,
+                        }
                     });
                     results.lock().expect("results lock").push((i, outcome));
                 }
@@ -124,13 +236,85 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     results.sort_by_key(|(i, _)| *i);
     let mut files = Vec::new();
     let mut input_errors = 0;
-    for (_, outcome) in results {
-        match outcome {
-            Ok(file) => files.push(file),
+    let mut n_fixed = (0, 0);
+    let mut would_change = false;
+    let mut out = String::new();
+    for (i, outcome) in results {
+        let mut checked = match outcome {
+            Ok(checked) => checked,
             Err(message) => {
                 input_errors += 1;
                 eprintln!("letterlint: {message}");
+                continue;
             }
+        };
+        let (job, profile) = &assigned[i];
+        {
+            if checked.unstable {
+                eprintln!(
+                    "letterlint: {}: fixes still changed the letter after {} passes; check the result",
+                    job.shown,
+                    fix::MAX_PASSES
+                );
+            }
+        }
+        if args.diff {
+            if let Some(fixed) = &checked.fixed {
+                would_change = true;
+                out.push_str(&fix::unified_diff(
+                    &job.shown,
+                    &checked.original,
+                    &fixed.text,
+                ));
+            }
+        } else if args.fix && job.text.is_some() {
+            // Standard input: the fixed text is the output.
+            out.push_str(
+                checked
+                    .fixed
+                    .as_ref()
+                    .map_or(checked.original.as_str(), |f| f.text.as_str()),
+            );
+        } else if let (true, Some(fixed), Some(path)) = (args.fix, &checked.fixed, &job.path) {
+            match fix::write_if_unchanged(path, checked.original.as_bytes(), &fixed.text) {
+                Ok(()) => {
+                    n_fixed.0 += fixed.applied;
+                    n_fixed.1 += 1;
+                }
+                Err(err) => {
+                    input_errors += 1;
+                    eprintln!("letterlint: {}: {err}", job.shown);
+                    // Report what the file holds, not the fixes that were not written.
+                    let mut settings = profile.settings.clone();
+                    settings.letter_dir = path.parent().map(Path::to_path_buf);
+                    let (letter, diagnostics) = letterlint::lint(
+                        &profile.registry,
+                        &checked.original,
+                        &hints_for(profile),
+                        &settings,
+                    );
+                    checked.file = FileResult {
+                        path: job.shown.clone(),
+                        letter,
+                        diagnostics,
+                    };
+                }
+            }
+        }
+        files.push(checked.file);
+    }
+    let n_warnings = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    let has_error = files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    if args.quiet {
+        for file in &mut files {
+            file.diagnostics.retain(|d| d.severity == Severity::Error);
         }
     }
     let color = match args.color.as_str() {
@@ -138,24 +322,88 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         "never" => false,
         _ => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let text = match args.format {
-        Format::Human => output::human::render(&files, color),
-        Format::Json => output::json::render(&files),
-    };
-    print!("{text}");
-    let has_error = files.iter().flat_map(|f| &f.diagnostics).any(|d| d.severity == Severity::Error);
-    Ok(if input_errors > 0 { 2 } else if has_error { 1 } else { 0 })
+    // `--diff` prints diffs, and `--fix` on standard input prints the fixed text, instead.
+    let fixing_stdin = args.fix && assigned.iter().any(|(job, _)| job.text.is_some());
+    let reporting = !args.diff && !fixing_stdin;
+    if reporting {
+        let text = if args.statistics {
+            output::concise::render_statistics(&files)
+        } else {
+            match args.format {
+                CheckFormat::Human => output::human::render(&files, color),
+                CheckFormat::Json => output::json::render(&files),
+                CheckFormat::Concise => output::concise::render(&files),
+                CheckFormat::Github => output::github::render(&files),
+                CheckFormat::Junit => output::junit::render(&files),
+                CheckFormat::Sarif => output::sarif::render(&files, &enabled_rules(&assigned)),
+            }
+        };
+        out.push_str(&text);
+    }
+    print!("{out}");
+    if args.fix && n_fixed.0 > 0 && !args.quiet {
+        eprintln!(
+            "letterlint: fixed {} {} in {} {}",
+            n_fixed.0,
+            if n_fixed.0 == 1 {
+                "problem"
+            } else {
+                "problems"
+            },
+            n_fixed.1,
+            if n_fixed.1 == 1 { "letter" } else { "letters" }
+        );
+    }
+    let too_many_warnings = args.max_warnings.is_some_and(|max| n_warnings > max);
+    if input_errors > 0 {
+        return Ok(2);
+    }
+    if args.exit_zero {
+        return Ok(0);
+    }
+    if args.diff {
+        // `--diff` answers "would --fix change anything?", whatever findings are left.
+        return Ok(i32::from(would_change));
+    }
+    Ok(if has_error || too_many_warnings { 1 } else { 0 })
+}
+
+/// The rules that run under any of the profiles, each id once, in registry order.
+fn enabled_rules(assigned: &[(Job, Arc<Profile>)]) -> Vec<&Rule> {
+    let mut rules: Vec<&Rule> = Vec::new();
+    let mut seen_profiles: Vec<*const Profile> = Vec::new();
+    for (_, profile) in assigned {
+        if seen_profiles.contains(&Arc::as_ptr(profile)) {
+            continue;
+        }
+        seen_profiles.push(Arc::as_ptr(profile));
+        for rule in &profile.registry.rules {
+            if profile.settings.severity_of(rule).is_some()
+                && !rules.iter().any(|r| r.id() == rule.id())
+            {
+                rules.push(rule);
+            }
+        }
+    }
+    rules
 }
 
 fn parse_now(value: &str) -> Result<jiff::Timestamp> {
     if let Ok(ts) = value.parse::<jiff::Timestamp>() {
         return Ok(ts);
     }
-    let date: jiff::civil::Date = value.parse().with_context(|| format!("--now `{value}` is not a date (YYYY-MM-DD) or an RFC 3339 time"))?;
+    let date: jiff::civil::Date = value.parse().with_context(|| {
+        format!("--now `{value}` is not a date (YYYY-MM-DD) or an RFC 3339 time")
+    })?;
     Ok(date.to_zoned(jiff::tz::TimeZone::UTC)?.timestamp())
 }
 
-fn load_profile(config_path: Option<&Path>, args: &CheckArgs, locale: Option<&str>, now: Option<jiff::Timestamp>) -> Result<Profile> {
+fn load_profile(
+    config_path: Option<&Path>,
+    args: &CheckArgs,
+    locale: Option<&str>,
+    now: Option<jiff::Timestamp>,
+) -> Result<Profile> {
     let loaded = match config_path {
         Some(path) => LoadedConfig::read(path)?,
         None => LoadedConfig::default(),
@@ -170,6 +418,23 @@ fn load_profile(config_path: Option<&Path>, args: &CheckArgs, locale: Option<&st
     }
     settings.now = now;
     settings.grammar |= args.grammar;
+    for (flag, patterns) in [("--select", &args.select), ("--ignore", &args.ignore)] {
+        for pattern in patterns.iter() {
+            if !registry
+                .rules
+                .iter()
+                .any(|r| letterlint::rules::engine_rule_matches(r.id(), pattern))
+            {
+                bail!(
+                    "{flag} `{pattern}`: no rule is named `{pattern}`; `letterlint rules` lists them"
+                );
+            }
+        }
+    }
+    if !args.select.is_empty() {
+        settings.select = args.select.clone();
+    }
+    settings.ignore.extend(args.ignore.iter().cloned());
     Ok(Profile {
         registry: Arc::new(registry),
         settings,
@@ -179,7 +444,13 @@ fn load_profile(config_path: Option<&Path>, args: &CheckArgs, locale: Option<&st
 }
 
 fn is_markdown(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("md" | "markdown" | "mdown" | "mkd" | "mdx"))
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("md" | "markdown" | "mdown" | "mkd" | "mdx")
+    )
 }
 
 fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
@@ -187,32 +458,63 @@ fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
     for path in &args.paths {
         if path.as_os_str() == "-" {
             let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).context("reading standard input")?;
-            let shown = args.stdin_filename.as_ref().map_or("<stdin>".to_string(), |p| p.display().to_string());
-            jobs.push(Job { shown, path: args.stdin_filename.clone(), text: Some(text) });
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("reading standard input")?;
+            let shown = args
+                .stdin_filename
+                .as_ref()
+                .map_or("<stdin>".to_string(), |p| p.display().to_string());
+            jobs.push(Job {
+                shown,
+                path: args.stdin_filename.clone(),
+                text: Some(text),
+            });
         } else if path.is_dir() {
             let found = Mutex::new(Vec::new());
-            ignore::WalkBuilder::new(path).follow_links(false).build_parallel().run(|| {
-                Box::new(|entry| {
-                    match entry {
-                        Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) => {
-                            found.lock().expect("walk lock").push(entry.into_path());
+            ignore::WalkBuilder::new(path)
+                .follow_links(false)
+                .build_parallel()
+                .run(|| {
+                    Box::new(|entry| {
+                        match entry {
+                            Ok(entry)
+                                if entry.file_type().is_some_and(|t| t.is_file())
+                                    && is_markdown(entry.path()) =>
+                            {
+                                found.lock().expect("walk lock").push(entry.into_path());
+                            }
+                            Ok(_) => {}
+                            Err(err) => eprintln!("letterlint: {err}"),
                         }
-                        Ok(_) => {}
-                        Err(err) => eprintln!("letterlint: {err}"),
-                    }
-                    ignore::WalkState::Continue
-                })
-            });
+                        ignore::WalkState::Continue
+                    })
+                });
             let mut found = found.into_inner().expect("walk lock");
             found.sort();
-            jobs.extend(found.into_iter().map(|p| Job { shown: p.display().to_string(), path: Some(p), text: None }));
+            jobs.extend(found.into_iter().map(|p| Job {
+                shown: p.display().to_string(),
+                path: Some(p),
+                text: None,
+            }));
         } else if path.exists() {
-            jobs.push(Job { shown: path.display().to_string(), path: Some(path.clone()), text: None });
+            jobs.push(Job {
+                shown: path.display().to_string(),
+                path: Some(path.clone()),
+                text: None,
+            });
         } else {
             bail!("{}: no such file or folder", path.display());
         }
     }
+    // A letter named twice (`check a.md .`) is checked, and fixed, once.
+    let mut seen = std::collections::HashSet::new();
+    jobs.retain(|job| match &job.path {
+        Some(path) if job.text.is_none() => {
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        }
+        _ => true,
+    });
     Ok(jobs)
 }
 
@@ -228,8 +530,19 @@ fn read_job(job: &Job) -> Result<String, String> {
             let offset = err.utf8_error().valid_up_to();
             let before = &err.as_bytes()[..offset];
             let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(&before[before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)..]).chars().count() + 1;
-            Err(format!("{}:{line}:{column}: the file is not UTF-8 text; save it as UTF-8", job.shown))
+            let column = String::from_utf8_lossy(
+                &before[before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)..],
+            )
+            .chars()
+            .count()
+                + 1;
+            Err(format!(
+                "{}:{line}:{column}: the file is not UTF-8 text; save it as UTF-8",
+                job.shown
+            ))
         }
     }
 }

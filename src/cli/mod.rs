@@ -2,6 +2,7 @@
 //! configuration, rule-file or input errors.
 
 mod check;
+mod fix;
 mod rules_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -23,7 +24,7 @@ enum Command {
     Explain(rules_cmd::ExplainArgs),
 }
 
-/// Output formats of `check`.
+/// Output formats of `rules` (`check` has more: `check::CheckFormat`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,

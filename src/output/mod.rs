@@ -3,8 +3,12 @@
 //! Invariant: positions in reports are 1-based lines and 1-based columns counted in Unicode
 //! characters; `end` is exclusive.
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use serde::Serialize;
 
@@ -22,7 +26,9 @@ pub struct Point {
 impl Point {
     pub fn of(doc: &Document, offset: usize) -> Point {
         let pos = doc.position(offset);
-        Point { line: pos.line + 1, column: pos.char_col + 1 }
+        // A byte-order mark is no column an editor shows: the first line's columns start after it.
+        let bom = u32::from(pos.line == 0 && offset > 0 && doc.text.starts_with('\u{feff}'));
+        Point { line: pos.line + 1, column: pos.char_col + 1 - bom }
     }
 }
 
