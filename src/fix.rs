@@ -107,6 +107,89 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
     (out, chosen.len())
 }
 
+/// The most passes `fix_until_stable` makes before it gives up on reaching a fixed point.
+pub const MAX_PASSES: usize = 10;
+
+/// The outcome of fixing one text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fixed {
+    pub text: String,
+    /// Fixes applied over all passes.
+    pub applied: usize,
+    /// False when the last pass still changed the text (two rules keep undoing each other).
+    pub stable: bool,
+}
+
+/// Applies the first allowed fix of every finding (safe ones, plus unsafe ones when
+/// `unsafe_fixes`), re-lints, and repeats until a pass changes nothing.
+pub fn fix_until_stable(
+    registry: &crate::rules::Registry,
+    text: &str,
+    hints: &crate::letter::Hints,
+    settings: &crate::rules::Settings,
+    unsafe_fixes: bool,
+) -> Fixed {
+    let mut current = text.to_string();
+    let mut applied = 0;
+    for _ in 0..MAX_PASSES {
+        let (_, diagnostics) = crate::lint(registry, &current, hints, settings);
+        let fixes = diagnostics.iter().filter_map(|d| {
+            d.fixes
+                .iter()
+                .find(|f| unsafe_fixes || f.applicability == Applicability::Safe)
+        });
+        let (next, n) = apply_fixes(&current, fixes);
+        if n == 0 || next == current {
+            return Fixed {
+                text: current,
+                applied,
+                stable: true,
+            };
+        }
+        applied += n;
+        current = next;
+    }
+    Fixed {
+        text: current,
+        applied,
+        stable: false,
+    }
+}
+
+/// Runs `fix` on `text` with its byte-order mark taken off and, when every line ends in CRLF,
+/// with LF line ends; then puts both back. Rules see the letter as an editor shows it, and text a
+/// fix inserts gets the file's line ends.
+pub fn fix_preserving(text: &str, fix: impl FnOnce(&str) -> Fixed) -> Fixed {
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let crlf = body.contains("\r\n") && body.matches('\n').count() == body.matches("\r\n").count();
+    let normalized = if crlf {
+        body.replace("\r\n", "\n")
+    } else {
+        body.to_string()
+    };
+    let fixed = fix(&normalized);
+    if fixed.applied == 0 || fixed.text == normalized {
+        return Fixed {
+            text: text.to_string(),
+            applied: 0,
+            stable: fixed.stable,
+        };
+    }
+    let body = if crlf {
+        fixed.text.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        fixed.text
+    };
+    Fixed {
+        text: format!("{bom}{body}"),
+        applied: fixed.applied,
+        stable: fixed.stable,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,26 +39,3 @@ pub fn lint(registry: &Registry, text: &str, hints: &Hints, settings: &Settings)
     (letter, diagnostics)
 }
 
-/// The most passes `fix_text` makes before it stops.
-pub const MAX_FIX_PASSES: usize = 10;
-
-/// Applies fixes (safe ones, plus unsafe ones when `unsafe_fixes`), re-linting after each pass,
-/// until nothing changes. Returns the fixed text and the number of fixes applied.
-pub fn fix_text(registry: &Registry, text: &str, hints: &Hints, settings: &Settings, unsafe_fixes: bool) -> (String, usize) {
-    let mut current = text.to_string();
-    let mut applied = 0;
-    for _ in 0..MAX_FIX_PASSES {
-        let (_, diagnostics) = lint(registry, &current, hints, settings);
-        let fixes = diagnostics
-            .iter()
-            .filter_map(|d| d.fixes.first())
-            .filter(|f| unsafe_fixes || f.applicability == fix::Applicability::Safe);
-        let (next, n) = fix::apply_fixes(&current, fixes);
-        if n == 0 || next == current {
-            break;
-        }
-        applied += n;
-        current = next;
-    }
-    (current, applied)
-}

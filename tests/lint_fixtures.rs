@@ -25,7 +25,7 @@ fn fixture_letters() {
         }).collect();
         let result = FileResult { path: format!("{name}.md"), letter, diagnostics };
         let report = human::render(std::slice::from_ref(&result), false);
-        let (fixed, _) = letterlint::fix_text(&registry, &text, &Hints::default(), &settings, false);
+        let fixed = letterlint::fix::fix_preserving(&text, |t| letterlint::fix::fix_until_stable(&registry, t, &Hints::default(), &settings, false)).text;
         let snapshot = format!(
             "kind: {} ({:?})\nparts: {}\n\n{report}\n--- after safe fixes ---\n{fixed}",
             result.letter.kind.as_str(),

@@ -254,7 +254,7 @@ pub fn run(args: CheckArgs) -> Result<i32> {
                 eprintln!(
                     "letterlint: {}: fixes still changed the letter after {} passes; check the result",
                     job.shown,
-                    fix::MAX_PASSES
+                    letterlint::fix::MAX_PASSES
                 );
             }
         }

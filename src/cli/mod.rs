@@ -17,7 +17,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check letters (files, folders, or `-` for standard input).
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// List every rule with its id, severity, letter kinds and summary.
     Rules(rules_cmd::RulesArgs),
     /// Print a rule's documentation and examples.
@@ -41,7 +41,7 @@ pub fn run() -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
     };
