@@ -21,6 +21,8 @@ enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Print a rule's documentation and examples.
     Explain(rules_cmd::ExplainArgs),
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 /// Output formats of `check`.
@@ -43,6 +45,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
+        Command::Lsp => letterlint::lsp::run(),
     };
     match result {
         Ok(code) => code,
