@@ -86,11 +86,7 @@ impl Client {
         )
     }
 
-    fn send(&mut self, mut message: Value) {
-        // `shutdown` and `exit` take no parameters: leave the member out.
-        if message.get("params") == Some(&Value::Null) {
-            message.as_object_mut().unwrap().remove("params");
-        }
+    fn send(&mut self, message: Value) {
         let body = message.to_string();
         write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
         self.stdin.flush().unwrap();
