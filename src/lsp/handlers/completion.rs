@@ -150,22 +150,16 @@ pub fn complete(analysis: &Analysis, position: Position) -> Vec<CompletionItem> 
     items
 }
 
+/// True between the front matter's fences (or anywhere after an opening fence never closed).
 fn in_front_matter(letter: &Letter, offset: usize) -> bool {
-    match &letter.doc.front_matter {
-        Some(fm) if fm.body_span.is_empty() && fm.span.end as usize == letter.doc.text.len() => {
-            offset > fm.span.start as usize
-        }
-        Some(fm) if !fm.body_span.is_empty() || fm.span.len() > 0 => {
-            let body_end = if fm.body_span.is_empty() {
-                fm.span.end
-            } else {
-                fm.body_span.end
-            };
-            offset > fm.span.start as usize + 3
-                && offset <= body_end as usize
-                && offset < fm.span.end as usize
-        }
-        _ => false,
+    let Some(fm) = &letter.doc.front_matter else {
+        return false;
+    };
+    let closed = fm.body_span.start > 0;
+    if closed {
+        (fm.body_span.start as usize..=fm.body_span.end as usize).contains(&offset)
+    } else {
+        offset > fm.span.end as usize
     }
 }
 
@@ -317,4 +311,35 @@ fn template_items(letter: &Letter, body_empty: bool, position: Position) -> Vec<
             ..Default::default()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::Hints;
+
+    #[test]
+    fn the_front_matter_is_between_its_fences_or_after_an_unclosed_one() {
+        let closed = Letter::parse("---\nkind: appeal\n---\nDear team,\n", &Hints::default());
+        assert!(in_front_matter(&closed, 4));
+        assert!(in_front_matter(&closed, 16));
+        assert!(!in_front_matter(&closed, 2));
+        assert!(!in_front_matter(&closed, 22));
+        let open = Letter::parse("---\nki", &Hints::default());
+        assert!(in_front_matter(&open, 6));
+        assert!(!in_front_matter(&open, 2));
+    }
+
+    #[test]
+    fn after_the_salutation_an_appeal_expects_the_acknowledgment() {
+        let text = "---\nkind: appeal\n---\nDear Seller Support,\n\n";
+        let letter = Letter::parse(text, &Hints::default());
+        let expected = expected_parts(&letter, text.len());
+        assert_eq!(
+            expected.first(),
+            Some(&PartKind::Acknowledgment),
+            "{expected:?}"
+        );
+        assert!(!expected.contains(&PartKind::Salutation));
+    }
 }
