@@ -58,14 +58,15 @@ pub fn run() -> anyhow::Result<i32> {
     let shut_down = runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
         let state = service.inner().state.clone();
+        let shutdown_seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
         Server::new(
-            stdio::UntilExit::new(tokio::io::stdin()),
+            stdio::UntilExit::new(tokio::io::stdin(), shutdown_seen.clone()),
             tokio::io::stdout(),
             socket,
         )
         .serve(service)
         .await;
-        state.shut_down.load(Ordering::SeqCst)
+        state.shut_down.load(Ordering::SeqCst) || shutdown_seen.load(Ordering::SeqCst)
     });
     // The blocking read of standard input may still be waiting: do not wait for it.
     runtime.shutdown_background();

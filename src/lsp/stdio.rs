@@ -11,6 +11,8 @@
 
 use std::collections::VecDeque;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, ReadBuf};
@@ -30,11 +32,14 @@ pub struct UntilExit<R> {
     passing: usize,
     exited: bool,
     eof: bool,
+    /// Set when a `shutdown` request has passed (it may not have been answered yet at `exit`).
+    shutdown_seen: Arc<AtomicBool>,
 }
 
 impl<R> UntilExit<R> {
-    pub fn new(inner: R) -> Self {
+    pub fn new(inner: R, shutdown_seen: Arc<AtomicBool>) -> Self {
         UntilExit {
+            shutdown_seen,
             inner,
             out: VecDeque::new(),
             header: Vec::new(),
@@ -86,8 +91,11 @@ impl<R> UntilExit<R> {
     fn emit_small(&mut self, body: &[u8]) {
         let mut message: Option<serde_json::Value> = serde_json::from_slice(body).ok();
         if let Some(object) = message.as_mut().and_then(|m| m.as_object_mut()) {
-            self.exited = object.get("method").and_then(|m| m.as_str()) == Some("exit")
-                && !object.contains_key("id");
+            let method = object.get("method").and_then(|m| m.as_str());
+            self.exited = method == Some("exit") && !object.contains_key("id");
+            if method == Some("shutdown") {
+                self.shutdown_seen.store(true, Ordering::SeqCst);
+            }
             if object.get("params").is_some_and(serde_json::Value::is_null) {
                 object.remove("params");
                 let rewritten = serde_json::to_vec(&message).unwrap_or_else(|_| body.to_vec());
@@ -175,12 +183,13 @@ mod tests {
         let shutdown = frame(r#"{"jsonrpc":"2.0","id":1,"method":"shutdown","params":null}"#);
         let exit = frame(r#"{"jsonrpc":"2.0","method":"exit"}"#);
         let all = format!("{shutdown}{exit}");
-        let mut reader = UntilExit::new(());
+        let mut reader = UntilExit::new((), Arc::default());
         let (a, b) = all.as_bytes().split_at(all.len() - 5);
         reader.feed(a);
         assert!(!reader.exited);
         reader.feed(b);
         assert!(reader.exited);
+        assert!(reader.shutdown_seen.load(Ordering::SeqCst));
         let passed = output(&mut reader);
         assert!(
             passed.starts_with(&frame(r#"{"id":1,"jsonrpc":"2.0","method":"shutdown"}"#))
@@ -196,7 +205,7 @@ mod tests {
         let open = frame(&format!(
             r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"text":"{text}"}}}}"#
         ));
-        let mut reader = UntilExit::new(());
+        let mut reader = UntilExit::new((), Arc::default());
         reader.feed(open.as_bytes());
         assert_eq!(output(&mut reader), open);
         reader.feed(frame(r#"{"jsonrpc":"2.0","id":3,"method":"exit"}"#).as_bytes());
