@@ -20,6 +20,7 @@ pub mod document;
 mod embedded;
 pub mod fix;
 pub mod letter;
+pub mod lsp;
 pub mod output;
 pub mod patterns;
 pub mod rules;

@@ -22,6 +22,8 @@ enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Print a rule's documentation and examples.
     Explain(rules_cmd::ExplainArgs),
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 /// Output formats of `rules` (`check` has more: `check::CheckFormat`).
@@ -44,6 +46,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(*args),
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
+        Command::Lsp => letterlint::lsp::run(),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,642 @@
+//! `letterlint lsp`: the language server, over stdio, on tower-lsp + tokio, with each open
+//! document's text kept in a ropey `Rope`.
+//!
+//! The server lints with the same engine as `check` (`crate::lint`), at once after every change;
+//! documents over `HUGE_DOCUMENT` bytes are linted off the async runtime and their results are
+//! dropped when a newer version has arrived meanwhile.
+//!
+//! Invariants:
+//! - `did_change` applies its edits to the rope before any `.await`, so edits land in arrival order.
+//! - An `Analysis` is current when its version and configuration generation are the document's;
+//!   only current analyses are published, under `State::publish`, so diagnostics are never stale.
+//! - A panic while answering a request fails that request only (`guard`), and locks are taken with
+//!   `lock`, which shrugs off poisoning.
+//! - Positions are converted in `convert` only.
+
+pub mod convert;
+pub mod glossary;
+mod handlers;
+pub mod settings;
+mod stdio;
+pub mod templates;
+
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use serde_json::Value;
+use tower_lsp::jsonrpc::{self, Result};
+use tower_lsp::lsp_types::*;
+use tower_lsp::{Client, LanguageServer, LspService, Server};
+
+use crate::diagnostic::Diagnostic;
+use crate::letter::{Hints, Letter};
+use crate::rules::Settings;
+use convert::Encoding;
+use settings::{ClientSettings, Profile, Profiles};
+
+/// Documents larger than this are linted on a blocking thread, off the async runtime.
+pub const HUGE_DOCUMENT: usize = 256 * 1024;
+
+/// The `source` of every diagnostic.
+pub const SOURCE: &str = "letterlint";
+
+/// Where each rule's documentation is published; the rule id is appended as an anchor
+/// (`text/placeholder` -> `text-placeholder`).
+pub const RULE_DOCS_URL: &str = "https://github.com/letterlint/letterlint/blob/main/docs/rules.md";
+
+/// Runs the server on standard input and output until the client says `exit` or closes the
+/// input. Returns the exit code: 0 after a `shutdown` request, else 1 (as the protocol asks).
+pub fn run() -> anyhow::Result<i32> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let shut_down = runtime.block_on(async {
+        let (service, socket) = LspService::new(Backend::new);
+        let state = service.inner().state.clone();
+        let shutdown_seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        Server::new(
+            stdio::UntilExit::new(tokio::io::stdin(), shutdown_seen.clone()),
+            tokio::io::stdout(),
+            socket,
+        )
+        .serve(service)
+        .await;
+        state.shut_down.load(Ordering::SeqCst) || shutdown_seen.load(Ordering::SeqCst)
+    });
+    // The blocking read of standard input may still be waiting: do not wait for it.
+    runtime.shutdown_background();
+    Ok(if shut_down { 0 } else { 1 })
+}
+
+/// The linting result of one version of one document.
+#[derive(Debug)]
+pub struct Analysis {
+    pub version: i32,
+    pub generation: u64,
+    pub letter: Letter,
+    pub diagnostics: Vec<Diagnostic>,
+    pub settings: Settings,
+    pub hints: Hints,
+    pub profile: Arc<Profile>,
+    pub encoding: Encoding,
+    pub inlay_hints: bool,
+}
+
+impl Analysis {
+    pub fn text(&self) -> &str {
+        &self.letter.doc.text
+    }
+
+    pub fn range(&self, span: crate::document::Span) -> Range {
+        convert::range(
+            &self.letter.doc.text,
+            &self.letter.doc.line_index,
+            span,
+            self.encoding,
+        )
+    }
+
+    pub fn offset(&self, position: Position) -> usize {
+        convert::offset(
+            &self.letter.doc.text,
+            &self.letter.doc.line_index,
+            position,
+            self.encoding,
+        )
+    }
+
+    pub fn span(&self, range: Range) -> crate::document::Span {
+        convert::span(
+            &self.letter.doc.text,
+            &self.letter.doc.line_index,
+            range,
+            self.encoding,
+        )
+    }
+}
+
+/// One open document.
+struct DocumentState {
+    rope: Rope,
+    version: i32,
+    analysis: Option<Arc<Analysis>>,
+}
+
+/// What the client told us at `initialize` and since.
+#[derive(Debug, Clone, Default)]
+struct Session {
+    encoding: Encoding,
+    /// The editor's locale mapped to one we have messages in.
+    locale: Option<String>,
+    settings: ClientSettings,
+    /// The client pulls diagnostics (`textDocument/diagnostic`), so none are pushed.
+    pull: bool,
+    diagnostic_refresh: bool,
+    inlay_hint_refresh: bool,
+    code_lens_refresh: bool,
+    watch_files: bool,
+    /// Folders of the workspace, for a new `letterlint.toml`.
+    roots: Vec<PathBuf>,
+}
+
+#[derive(Default)]
+struct State {
+    docs: Mutex<HashMap<Url, DocumentState>>,
+    profiles: Mutex<Profiles>,
+    session: Mutex<Session>,
+    /// Bumped whenever settings or configuration change; older analyses are then stale.
+    generation: AtomicU64,
+    /// Held while checking that an analysis is current and sending it, so an older result can
+    /// never be sent after a newer one.
+    publish: tokio::sync::Mutex<()>,
+    /// The client sent `shutdown`.
+    shut_down: std::sync::atomic::AtomicBool,
+}
+
+/// Locks a mutex; a panic elsewhere that poisoned it does not stop the server.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Runs `work`, turning a panic into `None`.
+fn guard<T>(work: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(AssertUnwindSafe(work)).ok()
+}
+
+fn internal_error(what: &str) -> jsonrpc::Error {
+    jsonrpc::Error {
+        code: jsonrpc::ErrorCode::InternalError,
+        message: format!("letterlint failed while {what}; please report this letter").into(),
+        data: None,
+    }
+}
+
+impl State {
+    fn session(&self) -> Session {
+        lock(&self.session).clone()
+    }
+
+    fn is_current(&self, uri: &Url, version: i32, generation: u64) -> bool {
+        generation == self.generation.load(Ordering::SeqCst)
+            && lock(&self.docs)
+                .get(uri)
+                .is_some_and(|d| d.version == version)
+    }
+
+    /// Keeps an analysis if it is still current; returns whether it was.
+    fn store(&self, uri: &Url, analysis: &Arc<Analysis>) -> bool {
+        if analysis.generation != self.generation.load(Ordering::SeqCst) {
+            return false;
+        }
+        let mut docs = lock(&self.docs);
+        match docs.get_mut(uri) {
+            Some(doc) if doc.version == analysis.version => {
+                doc.analysis = Some(analysis.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The text, version and configuration generation to lint, if the document is open.
+    fn snapshot(&self, uri: &Url) -> Option<(String, i32, u64)> {
+        let generation = self.generation.load(Ordering::SeqCst);
+        let docs = lock(&self.docs);
+        let doc = docs.get(uri)?;
+        Some((doc.rope.to_string(), doc.version, generation))
+    }
+
+    fn cached(&self, uri: &Url) -> Option<Arc<Analysis>> {
+        let generation = self.generation.load(Ordering::SeqCst);
+        let docs = lock(&self.docs);
+        let doc = docs.get(uri)?;
+        doc.analysis
+            .clone()
+            .filter(|a| a.version == doc.version && a.generation == generation)
+    }
+
+    /// The profile for a document; a new configuration error comes back to be shown.
+    fn profile(&self, uri: &Url) -> (Arc<Profile>, Option<String>) {
+        let dir = letter_dir(uri);
+        let lookup = lock(&self.profiles).for_dir(dir.as_deref());
+        (lookup.profile, lookup.new_error)
+    }
+
+    /// Lints a snapshot (pure apart from the profile already read).
+    fn analyze(
+        &self,
+        uri: &Url,
+        text: String,
+        version: i32,
+        generation: u64,
+        profile: Arc<Profile>,
+    ) -> Analysis {
+        let session = self.session();
+        let dir = letter_dir(uri);
+        let (settings, hints) =
+            profile.resolve(&session.settings, session.locale.as_deref(), dir.as_deref());
+        let (letter, diagnostics) = crate::lint(&profile.registry, &text, &hints, &settings);
+        Analysis {
+            version,
+            generation,
+            letter,
+            diagnostics,
+            settings,
+            hints,
+            profile,
+            encoding: session.encoding,
+            inlay_hints: session.settings.inlay_hints,
+        }
+    }
+}
+
+/// The folder of a `file:` document, where its configuration is searched from.
+fn letter_dir(uri: &Url) -> Option<PathBuf> {
+    let path = uri.to_file_path().ok()?;
+    path.parent().map(Path::to_path_buf)
+}
+
+/// The language server.
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(State::default()),
+        }
+    }
+
+    /// The current analysis of an open document, linting now if the cached one is stale.
+    async fn analysis(&self, uri: &Url) -> Option<Arc<Analysis>> {
+        if let Some(analysis) = self.state.cached(uri) {
+            return Some(analysis);
+        }
+        self.lint(uri).await
+    }
+
+    /// Lints the current version of a document and keeps the result; `None` when the document is
+    /// not open or linting failed.
+    async fn lint(&self, uri: &Url) -> Option<Arc<Analysis>> {
+        let (text, version, generation) = self.state.snapshot(uri)?;
+        let (profile, new_error) = self.state.profile(uri);
+        if let Some(message) = new_error {
+            self.client.log_message(MessageType::ERROR, &message).await;
+            self.client.show_message(MessageType::ERROR, message).await;
+        }
+        let analysis = if text.len() > HUGE_DOCUMENT {
+            let state = self.state.clone();
+            let key = uri.clone();
+            let outcome = tokio::task::spawn_blocking(move || {
+                // A newer edit arrived while this one waited: its own lint will run instead.
+                if !state.is_current(&key, version, generation) {
+                    return None;
+                }
+                guard(|| state.analyze(&key, text, version, generation, profile))
+            })
+            .await;
+            outcome.ok().flatten()
+        } else {
+            guard(|| self.state.analyze(uri, text, version, generation, profile))
+        };
+        let Some(analysis) = analysis.map(Arc::new) else {
+            if self.state.is_current(uri, version, generation) {
+                self.client
+                    .log_message(
+                        MessageType::ERROR,
+                        format!("letterlint: internal error while linting {uri}"),
+                    )
+                    .await;
+            }
+            return None;
+        };
+        self.state.store(uri, &analysis);
+        Some(analysis)
+    }
+
+    /// Lints a document and pushes its diagnostics (unless the client pulls them).
+    async fn refresh(&self, uri: &Url) {
+        let Some(analysis) = self.lint(uri).await else {
+            return;
+        };
+        if self.state.session().pull {
+            return;
+        }
+        let _publishing = self.state.publish.lock().await;
+        if !self
+            .state
+            .is_current(uri, analysis.version, analysis.generation)
+        {
+            return;
+        }
+        let Some(diagnostics) = guard(|| handlers::diagnostics::to_lsp(&analysis)) else {
+            return;
+        };
+        self.client
+            .publish_diagnostics(uri.clone(), diagnostics, Some(analysis.version))
+            .await;
+    }
+
+    /// Re-lints every open document after a change of settings or configuration.
+    async fn refresh_all(&self) {
+        self.state.generation.fetch_add(1, Ordering::SeqCst);
+        let uris: Vec<Url> = lock(&self.state.docs).keys().cloned().collect();
+        for uri in &uris {
+            self.refresh(uri).await;
+        }
+        let session = self.state.session();
+        if session.pull && session.diagnostic_refresh {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+        }
+        if session.inlay_hint_refresh {
+            let _ = self.client.inlay_hint_refresh().await;
+        }
+        if session.code_lens_refresh {
+            let _ = self.client.code_lens_refresh().await;
+        }
+    }
+
+    async fn apply_settings(&self, value: &Value) {
+        let (settings, problems) = ClientSettings::from_json(value);
+        lock(&self.state.session).settings = settings;
+        if !problems.is_empty() {
+            self.client
+                .show_message(
+                    MessageType::ERROR,
+                    format!("letterlint: {}", problems.join("; ")),
+                )
+                .await;
+        }
+    }
+
+    /// Answers a request from the current analysis of `uri`, with panics turned into errors.
+    async fn answer<T>(
+        &self,
+        uri: &Url,
+        what: &str,
+        work: impl FnOnce(&Analysis) -> T,
+    ) -> Result<Option<T>> {
+        let Some(analysis) = self.analysis(uri).await else {
+            return Ok(None);
+        };
+        match guard(|| work(&analysis)) {
+            Some(value) => Ok(Some(value)),
+            None => Err(internal_error(what)),
+        }
+    }
+}
+
+#[tower_lsp::async_trait]
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let encoding = Encoding::negotiate(
+            caps.general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        let text_caps = caps.text_document.as_ref();
+        let workspace = caps.workspace.as_ref();
+        let mut roots: Vec<PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| f.uri.to_file_path().ok())
+            .collect();
+        #[allow(deprecated)]
+        if let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path().ok()) {
+            roots.push(root);
+        }
+        {
+            let mut session = lock(&self.state.session);
+            session.encoding = encoding;
+            session.locale = params
+                .locale
+                .as_deref()
+                .and_then(settings::match_locale)
+                .map(str::to_string);
+            session.pull = text_caps.is_some_and(|t| t.diagnostic.is_some());
+            session.diagnostic_refresh = workspace
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false);
+            session.inlay_hint_refresh = workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false);
+            session.code_lens_refresh = workspace
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false);
+            session.watch_files = workspace
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false);
+            session.roots = roots;
+        }
+        if let Some(options) = &params.initialization_options {
+            self.apply_settings(options).await;
+        }
+        Ok(InitializeResult {
+            capabilities: handlers::capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "letterlint".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if !self.state.session().watch_files {
+            // Without file watching, a changed letterlint.toml is still noticed: its modification
+            // time is compared at each lint.
+            return;
+        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "letterlint-config".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(err) = client.register_capability(vec![registration]).await {
+                client
+                    .log_message(
+                        MessageType::WARNING,
+                        format!("letterlint: cannot watch letterlint.toml: {err}"),
+                    )
+                    .await;
+            }
+        });
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        lock(&self.state.docs).insert(
+            doc.uri.clone(),
+            DocumentState {
+                rope: Rope::from_str(&doc.text),
+                version: doc.version,
+                analysis: None,
+            },
+        );
+        self.refresh(&doc.uri).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            // No `.await` in this block: edits are applied in the order they arrived.
+            let encoding = lock(&self.state.session).encoding;
+            let mut docs = lock(&self.state.docs);
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
+            for change in &params.content_changes {
+                if guard(|| {
+                    convert::apply_change(&mut doc.rope, change.range, &change.text, encoding)
+                })
+                .is_none()
+                {
+                    // A rope in an unknown state is worse than a stale one: wait for the full text.
+                    break;
+                }
+            }
+            doc.version = params.text_document.version;
+            doc.analysis = None;
+        }
+        self.refresh(&uri).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state.docs).remove(&uri);
+        if !self.state.session().pull {
+            let _publishing = self.state.publish.lock().await;
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.apply_settings(&params.settings).await;
+        self.refresh_all().await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        {
+            let mut profiles = lock(&self.state.profiles);
+            for change in &params.changes {
+                match change.uri.to_file_path() {
+                    Ok(path) => profiles.invalidate(&path),
+                    Err(()) => profiles.invalidate_all(),
+                }
+            }
+        }
+        self.refresh_all().await;
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let previous = params.previous_result_id;
+        let report = self
+            .answer(&uri, "computing diagnostics", |a| {
+                handlers::diagnostics::pull_report(a, previous.as_deref())
+            })
+            .await?;
+        Ok(report.unwrap_or_else(handlers::diagnostics::empty_report))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let roots = self.state.session().roots;
+        self.answer(&uri, "computing code actions", |a| {
+            handlers::code_action::actions(a, &params, &roots)
+        })
+        .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        Ok(self
+            .answer(&position.text_document.uri, "computing hover", |a| {
+                handlers::hover::hover(a, position.position)
+            })
+            .await?
+            .flatten())
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let symbols = self
+            .answer(
+                &params.text_document.uri,
+                "listing the letter's parts",
+                handlers::outline::symbols,
+            )
+            .await?;
+        Ok(symbols.map(DocumentSymbolResponse::Nested))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.answer(
+            &params.text_document.uri,
+            "computing the checklist",
+            handlers::outline::code_lens,
+        )
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let range = params.range;
+        self.answer(&params.text_document.uri, "computing inlay hints", |a| {
+            handlers::outline::inlay_hints(a, range)
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        let items = self
+            .answer(&position.text_document.uri, "computing completions", |a| {
+                handlers::completion::complete(a, position.position)
+            })
+            .await?;
+        Ok(items.map(CompletionResponse::Array))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        match params.command.as_str() {
+            // The checklist lens's command: the lens is information, clicking it does nothing.
+            handlers::CHECKLIST_COMMAND => Ok(None),
+            other => Err(jsonrpc::Error::invalid_params(format!(
+                "unknown command `{other}`"
+            ))),
+        }
+    }
+}

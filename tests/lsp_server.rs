@@ -1,0 +1,901 @@
+//! Protocol tests: drive `letterlint lsp` over stdio as an editor would.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A minimal LSP client over the server's stdio.
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    inbox: Receiver<Value>,
+    /// Notifications received while waiting for something else.
+    seen: Vec<Value>,
+    next_id: i64,
+}
+
+fn uri(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+impl Client {
+    fn start(capabilities: Value, extra: Value) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_letterlint"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start letterlint lsp");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, inbox) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut length = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        length = v.parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; length];
+                if reader.read_exact(&mut body).is_err() {
+                    return;
+                }
+                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            stdin,
+            inbox,
+            seen: Vec::new(),
+            next_id: 1,
+        };
+        let mut params = json!({"processId": null, "rootUri": null, "capabilities": capabilities});
+        if let (Some(p), Some(e)) = (params.as_object_mut(), extra.as_object()) {
+            p.extend(e.clone());
+        }
+        let result = client.request("initialize", params);
+        assert!(result["capabilities"].is_object(), "{result}");
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn utf16() -> Client {
+        Client::start(
+            json!({"general": {"positionEncodings": ["utf-16"]}}),
+            json!({}),
+        )
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The next message from the server, answering its requests on the way.
+    fn next(&mut self, deadline: Instant) -> Option<Value> {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = match self.inbox.recv_timeout(left) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    return None;
+                }
+            };
+            if message.get("method").is_some() && message.get("id").is_some() {
+                let id = message["id"].clone();
+                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                self.seen.push(message);
+                continue;
+            }
+            return Some(message);
+        }
+    }
+
+    fn request_raw(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let message = self
+                .next(deadline)
+                .unwrap_or_else(|| panic!("no answer to {method}"));
+            if message.get("id") == Some(&json!(id)) {
+                return message;
+            }
+            self.seen.push(message);
+        }
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let answer = self.request_raw(method, params);
+        assert!(answer.get("error").is_none(), "{method}: {answer}");
+        answer["result"].clone()
+    }
+
+    /// Waits for a notification matching `pred`, first among those already received.
+    fn wait_for(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self
+            .seen
+            .iter()
+            .position(|m| m["method"] == method && pred(&m["params"]))
+        {
+            return self.seen.remove(i)["params"].clone();
+        }
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let message = self
+                .next(deadline)
+                .unwrap_or_else(|| panic!("no {method} arrived; seen {:?}", self.seen));
+            if message["method"] == method && pred(&message["params"]) {
+                return message["params"].clone();
+            }
+            self.seen.push(message);
+        }
+    }
+
+    /// The diagnostics published for `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let params = self.wait_for("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == version
+        });
+        params["diagnostics"].as_array().unwrap().clone()
+    }
+
+    fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
+        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}));
+        self.diagnostics(uri, 1)
+    }
+
+    fn change(&mut self, uri: &str, version: i64, changes: Value) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        );
+    }
+
+    fn shutdown(mut self) {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "{status}");
+                return;
+            }
+            assert!(start.elapsed() < WAIT, "the server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An appeal written for these tests, with three findings: a 24-hour time with `pm`, repeated
+/// `!!!`, and a placeholder signature.
+const APPEAL: &str = "---\nkind: appeal\nplatform: wish\norders: [5f0000000000000000000abc]\ntracking: [LZ998877665CN]\n---\nDear Wish Merchant Support,\n\nWe acknowledge that our store was suspended for the high refund rate, and we take full responsibility.\n\nThe root cause was that our warehouse packed orders too late.\n\nOrder 5f0000000000000000000abc: we shipped it late and it arrived after the promised date.\n\nTo prevent this from happening again, we moved to FBW and hired two packers who work until 22:00pm!!!\n\nWe respectfully request that you reactivate our account. Thank you for your review.\n\nSincerely,\nXXX\n";
+
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    let mut codes: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    codes.sort();
+    codes
+}
+
+fn find<'a>(diagnostics: &'a [Value], code: &str) -> &'a Value {
+    diagnostics
+        .iter()
+        .find(|d| d["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {diagnostics:?}"))
+}
+
+fn temp_letter(dir: &Path, text: &str) -> String {
+    let path = dir.join("letter.md");
+    std::fs::write(&path, text).unwrap();
+    uri(&path)
+}
+
+#[test]
+fn opening_a_letter_publishes_versioned_diagnostics_with_rule_codes() {
+    let mut client = Client::utf16();
+    let diagnostics = client.open("file:///tmp/lsp-open/appeal.md", APPEAL);
+    assert_eq!(
+        codes(&diagnostics),
+        [
+            "text/placeholder",
+            "text/repeated-punctuation",
+            "text/time-format"
+        ]
+    );
+    let placeholder = find(&diagnostics, "text/placeholder");
+    assert_eq!(placeholder["severity"], 1);
+    assert_eq!(placeholder["source"], "letterlint");
+    assert!(
+        placeholder["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .ends_with("#text-placeholder")
+    );
+    assert_eq!(
+        placeholder["range"],
+        json!({"start": {"line": 19, "character": 0}, "end": {"line": 19, "character": 3}})
+    );
+    assert_eq!(find(&diagnostics, "text/time-format")["severity"], 2);
+    client.shutdown();
+}
+
+/// Types after an emoji and accented text, then checks where the finding lands, in both encodings.
+fn multibyte_edits(capabilities: Value, utf8: bool) {
+    let mut client = Client::start(capabilities, json!({}));
+    let doc = "file:///tmp/lsp-multibyte/reply.md";
+    let diagnostics = client.open(doc, "Hi Zoë 😀,\n\n中文 café\n");
+    let width = |s: &str| if utf8 { s.len() } else { s.encode_utf16().count() } as i64;
+    let cjk = find(&diagnostics, "text/mixed-script");
+    assert_eq!(
+        cjk["range"]["end"],
+        json!({"line": 2, "character": width("中文")})
+    );
+    // Insert after `café` on line 2, then replace the emoji on line 0.
+    let line2 = "中文 café";
+    client.change(doc, 2, json!([{"range": {"start": {"line": 2, "character": width(line2)}, "end": {"line": 2, "character": width(line2)}}, "text": " we close at 22:00pm"}]));
+    let diagnostics = client.diagnostics(doc, 2);
+    let time = find(&diagnostics, "text/time-format");
+    let start = width("中文 café we close at ");
+    assert_eq!(
+        time["range"]["start"],
+        json!({"line": 2, "character": start})
+    );
+    assert_eq!(
+        time["range"]["end"],
+        json!({"line": 2, "character": start + width("22:00pm")})
+    );
+    let emoji_start = width("Hi Zoë ");
+    client.change(doc, 3, json!([{"range": {"start": {"line": 0, "character": emoji_start}, "end": {"line": 0, "character": emoji_start + width("😀")}}, "text": "🎉🎉"}]));
+    client.diagnostics(doc, 3);
+    // The fix-all edit shows the server's text: the emoji replaced, the time fixed.
+    let actions = client.request("textDocument/codeAction", json!({"textDocument": {"uri": doc}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll.letterlint"]}}));
+    let edit = &actions[0]["edit"]["changes"][doc][0];
+    // `22:00pm` becomes `22:00`: the edit removes `pm` only.
+    assert_eq!(edit["newText"], "");
+    assert_eq!(
+        edit["range"]["start"],
+        json!({"line": 2, "character": start + width("22:00")})
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": 2, "character": start + 1}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("text/time-format"),
+        "{hover}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn incremental_multibyte_edits_in_utf16() {
+    multibyte_edits(json!({"general": {"positionEncodings": ["utf-16"]}}), false);
+}
+
+#[test]
+fn incremental_multibyte_edits_in_utf8_when_offered() {
+    multibyte_edits(
+        json!({"general": {"positionEncodings": ["utf-16", "utf-8"]}}),
+        true,
+    );
+}
+
+#[test]
+fn the_server_announces_the_negotiated_encoding() {
+    for (offered, expected) in [
+        (json!(["utf-16", "utf-8"]), "utf-8"),
+        (json!(["utf-32", "utf-16"]), "utf-16"),
+        (Value::Null, "utf-16"),
+    ] {
+        let mut raw = Command::new(env!("CARGO_BIN_EXE_letterlint"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let body = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "rootUri": null, "capabilities": {"general": {"positionEncodings": offered}}}}).to_string();
+        let mut stdin = raw.stdin.take().unwrap();
+        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        stdin.flush().unwrap();
+        let mut reader = BufReader::new(raw.stdout.take().unwrap());
+        let mut header = String::new();
+        reader.read_line(&mut header).unwrap();
+        let length: usize = header
+            .trim()
+            .strip_prefix("Content-Length: ")
+            .unwrap()
+            .parse()
+            .unwrap();
+        reader.read_line(&mut String::new()).unwrap();
+        let mut answer = vec![0; length];
+        reader.read_exact(&mut answer).unwrap();
+        let answer: Value = serde_json::from_slice(&answer).unwrap();
+        assert_eq!(
+            answer["result"]["capabilities"]["positionEncoding"], expected,
+            "{answer}"
+        );
+        let _ = raw.kill();
+        let _ = raw.wait();
+    }
+}
+
+#[test]
+fn bursts_of_edits_end_with_diagnostics_for_the_last_version_and_never_go_back() {
+    let mut client = Client::utf16();
+    let doc = "file:///tmp/lsp-burst/reply.md";
+    client.open(doc, "Hi Maria,\n\nThanks for your order.\n");
+    let mut line = String::from("Thanks for your order.");
+    for version in 2..=40 {
+        let ch = if version == 40 { "!!!" } else { "a" };
+        let at = line.encode_utf16().count();
+        client.change(doc, version, json!([{"range": {"start": {"line": 2, "character": at}, "end": {"line": 2, "character": at}}, "text": ch}]));
+        line.push_str(ch);
+    }
+    let last = client.diagnostics(doc, 40);
+    assert_eq!(codes(&last), ["text/repeated-punctuation"]);
+    let versions: Vec<i64> = client
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .map(|m| m["params"]["version"].as_i64().unwrap())
+        .collect();
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    // Nothing older arrives after the last version.
+    std::thread::sleep(Duration::from_millis(200));
+    while let Ok(message) = client.inbox.try_recv() {
+        assert_ne!(
+            message["method"], "textDocument/publishDiagnostics",
+            "{message}"
+        );
+    }
+    client.shutdown();
+}
+
+#[test]
+fn pull_clients_get_reports_and_no_pushes() {
+    let mut client = Client::start(
+        json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        json!({}),
+    );
+    let doc = "file:///tmp/lsp-pull/appeal.md";
+    client.notify("textDocument/didOpen", json!({"textDocument": {"uri": doc, "languageId": "markdown", "version": 1, "text": APPEAL}}));
+    let report = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    assert_eq!(report["kind"], "full");
+    let items = report["items"].as_array().unwrap();
+    assert_eq!(
+        codes(items),
+        [
+            "text/placeholder",
+            "text/repeated-punctuation",
+            "text/time-format"
+        ]
+    );
+    let again = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": doc}, "previousResultId": report["resultId"]}),
+    );
+    assert_eq!(again["kind"], "unchanged");
+    client.change(
+        doc,
+        2,
+        json!([{"text": "Hi Maria,\n\nThanks for your order.\n"}]),
+    );
+    let after = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": doc}, "previousResultId": report["resultId"]}),
+    );
+    assert_eq!(after["kind"], "full");
+    assert!(after["items"].as_array().unwrap().is_empty());
+    assert!(
+        client
+            .seen
+            .iter()
+            .all(|m| m["method"] != "textDocument/publishDiagnostics"),
+        "{:?}",
+        client.seen
+    );
+    client.shutdown();
+}
+
+fn code_actions(
+    client: &mut Client,
+    doc: &str,
+    range: &Value,
+    diagnostics: Value,
+    only: Option<Value>,
+) -> Vec<Value> {
+    let mut context = json!({"diagnostics": diagnostics});
+    if let Some(only) = only {
+        context["only"] = only;
+    }
+    let result = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": doc}, "range": range, "context": context}),
+    );
+    result.as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn code_actions_offer_fixes_disabling_and_fix_all() {
+    let mut client = Client::utf16();
+    let doc = "file:///tmp/lsp-actions/appeal.md";
+    let diagnostics = client.open(doc, APPEAL);
+    let time = find(&diagnostics, "text/time-format").clone();
+    let actions = code_actions(&mut client, doc, &time["range"], json!([time]), None);
+    let fix = actions
+        .iter()
+        .find(|a| a["title"] == "Write `22:00`")
+        .expect("the time fix");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(fix["edit"]["changes"][doc][0]["newText"], "22:00");
+    assert_eq!(fix["edit"]["changes"][doc][0]["range"], time["range"]);
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "Disable `text/time-format` for this line")
+        .expect("disable action");
+    let insert = &disable["edit"]["changes"][doc][0];
+    assert_eq!(
+        insert["newText"],
+        "<!-- letterlint-disable-next-line text/time-format -->\n"
+    );
+    assert_eq!(
+        insert["range"]["start"],
+        json!({"line": time["range"]["start"]["line"], "character": 0})
+    );
+    // Apply the disable edit: the finding goes away.
+    let line = time["range"]["start"]["line"].as_i64().unwrap();
+    client.change(doc, 2, json!([{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": insert["newText"]}]));
+    assert_eq!(
+        codes(&client.diagnostics(doc, 2)),
+        ["text/placeholder", "text/repeated-punctuation"]
+    );
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    let fix_all = code_actions(
+        &mut client,
+        doc,
+        &whole,
+        json!([]),
+        Some(json!(["source.fixAll"])),
+    );
+    assert_eq!(fix_all.len(), 1, "{fix_all:?}");
+    assert_eq!(fix_all[0]["kind"], "source.fixAll.letterlint");
+    // `!!!` becomes `!`: the edit removes the two extra marks only.
+    let edit = &fix_all[0]["edit"]["changes"][doc][0];
+    assert_eq!(edit["newText"], "");
+    let start = edit["range"]["start"]["character"].as_i64().unwrap();
+    assert_eq!(
+        edit["range"]["end"]["character"].as_i64().unwrap() - start,
+        2
+    );
+    // Only source actions were asked for: no quick-fixes.
+    let none = code_actions(
+        &mut client,
+        doc,
+        &whole,
+        json!([]),
+        Some(json!(["refactor"])),
+    );
+    assert!(none.is_empty(), "{none:?}");
+    client.shutdown();
+}
+
+#[test]
+fn spelling_findings_offer_to_add_the_word_to_letterlint_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = temp_letter(dir.path(), "Hi Maria,\n\nYour Zentrik lamp ships today.\n");
+    let mut client = Client::utf16();
+    client.open(&doc, "Hi Maria,\n\nYour Zentrik lamp ships today.\n");
+    let range = json!({"start": {"line": 2, "character": 5}, "end": {"line": 2, "character": 12}});
+    let spelling = json!({"range": range, "code": "text/spelling", "source": "letterlint", "message": "unknown word"});
+    let actions = code_actions(&mut client, &doc, &range, json!([spelling.clone()]), None);
+    let add = actions
+        .iter()
+        .find(|a| a["title"] == "Add `Zentrik` to the dictionary in letterlint.toml")
+        .expect("add word");
+    let changes = add["edit"]["documentChanges"].as_array().unwrap();
+    let config_uri = uri(&dir.path().join("letterlint.toml"));
+    assert_eq!(changes[0]["kind"], "create");
+    assert_eq!(changes[0]["uri"], config_uri);
+    assert_eq!(
+        changes[1]["edits"][0]["newText"],
+        "dictionary = [\"Zentrik\"]\n"
+    );
+    client.shutdown();
+
+    // With a configuration, the word joins its dictionary.
+    std::fs::write(
+        dir.path().join("letterlint.toml"),
+        "kind = \"reply\"\ndictionary = [\"Lumora\"]\n",
+    )
+    .unwrap();
+    let mut client = Client::utf16();
+    client.open(&doc, "Hi Maria,\n\nYour Zentrik lamp ships today.\n");
+    let actions = code_actions(&mut client, &doc, &range, json!([spelling]), None);
+    let add = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Add `Zentrik`"))
+        .expect("add word");
+    let edit = &add["edit"]["changes"][&config_uri][0];
+    assert_eq!(edit["newText"], "\"Zentrik\", ");
+    assert_eq!(edit["range"]["start"], json!({"line": 1, "character": 14}));
+    client.shutdown();
+}
+
+#[test]
+fn hover_explains_rules_and_platform_terms() {
+    let mut client = Client::utf16();
+    let doc = "file:///tmp/lsp-hover/appeal.md";
+    let diagnostics = client.open(doc, APPEAL);
+    let placeholder = find(&diagnostics, "text/placeholder");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": placeholder["range"]["start"]}),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        text.contains("# text/placeholder") && text.contains("## Why it matters"),
+        "{text}"
+    );
+    let line = APPEAL.lines().position(|l| l.contains("FBW")).unwrap();
+    let column = APPEAL.lines().nth(line).unwrap().find("FBW").unwrap() + 1;
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": column}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Fulfillment By Wish"),
+        "{hover}"
+    );
+    assert_eq!(hover["range"]["start"]["character"], column - 1);
+    let nothing = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": 8, "character": 3}}),
+    );
+    assert!(nothing.is_null(), "{nothing}");
+    client.shutdown();
+}
+
+#[test]
+fn the_editor_locale_selects_the_language_of_explanations() {
+    let mut client = Client::start(json!({}), json!({"locale": "zh-cn"}));
+    let doc = "file:///tmp/lsp-locale/appeal.md";
+    let diagnostics = client.open(doc, APPEAL);
+    let placeholder = find(&diagnostics, "text/placeholder");
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": placeholder["range"]["start"]}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("为什么重要"),
+        "{hover}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn outline_checklist_and_inlay_hints_show_the_letters_parts() {
+    let mut client = Client::utf16();
+    let doc = "file:///tmp/lsp-outline/appeal.md";
+    client.open(doc, APPEAL);
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.first(), Some(&"Front matter"));
+    for expected in [
+        "Salutation",
+        "Acknowledgment",
+        "Root cause",
+        "Order 5f0000000000000000000abc",
+        "Remedies",
+        "Plea",
+        "Sign-off",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    assert_eq!(lenses[0]["command"]["title"], "Appeal (Wish): 7/7 parts");
+    client.change(doc, 2, json!([{"text": "Dear Wish Merchant Support,\n\nWe acknowledge the suspension and take full responsibility.\n"}]));
+    client.diagnostics(doc, 2);
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    let title = lenses[0]["command"]["title"].as_str().unwrap();
+    assert!(
+        title.starts_with(
+            "Appeal (Wish): 2/7 parts — missing: root cause, per-order reasons, remedies, plea"
+        ),
+        "{title}"
+    );
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99, "character": 0}});
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": doc}, "range": whole}),
+    );
+    assert_eq!(hints, json!([]), "hints are off by default");
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"letterlint": {"inlayHints": true}}}),
+    );
+    client.diagnostics(doc, 2);
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": doc}, "range": whole}),
+    );
+    let labels: Vec<&str> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["salutation:", "acknowledgment:"]);
+    assert_eq!(hints[1]["position"], json!({"line": 2, "character": 0}));
+    client.shutdown();
+}
+
+#[test]
+fn completion_offers_front_matter_references_and_phrases() {
+    let mut client = Client::utf16();
+    let doc = "file:///tmp/lsp-completion/appeal.md";
+    let text = "---\nkind: appeal\nplatform: \norders: [5f0000000000000000000abc]\ntracking: [LZ998877665CN]\n\n---\nDear Wish Merchant Support,\n\nWe acknowledge the suspension and take full responsibility.\n\n";
+    client.open(doc, text);
+    let complete = |client: &mut Client, line: i64, character: i64| -> Vec<Value> {
+        let result = client.request("textDocument/completion", json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": character}}));
+        result.as_array().cloned().unwrap_or_default()
+    };
+    let labels = |items: &[Value]| {
+        items
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let keys = labels(&complete(&mut client, 5, 0));
+    assert!(
+        keys.contains(&"reason".to_string()) && keys.contains(&"customer".to_string()),
+        "{keys:?}"
+    );
+    let platforms = labels(&complete(&mut client, 2, 10));
+    assert!(
+        platforms.contains(&"wish".to_string()) && platforms.contains(&"aliexpress".to_string()),
+        "{platforms:?}"
+    );
+    let body = complete(&mut client, 11, 0);
+    let body_labels = labels(&body);
+    assert!(
+        body_labels.contains(&"5f0000000000000000000abc".to_string())
+            && body_labels.contains(&"LZ998877665CN".to_string()),
+        "{body_labels:?}"
+    );
+    let first_phrase = body
+        .iter()
+        .filter(|i| i["kind"] == 15)
+        .min_by_key(|i| i["sortText"].as_str().unwrap().to_string())
+        .unwrap();
+    assert_eq!(
+        first_phrase["detail"], "letterlint: root cause",
+        "{first_phrase}"
+    );
+    assert_eq!(first_phrase["insertTextFormat"], 2);
+    client.shutdown();
+}
+
+#[test]
+fn configuration_is_read_per_document_and_a_broken_file_keeps_the_last_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("letterlint.toml");
+    std::fs::write(&config, "ignore = [\"text/time-format\"]\n").unwrap();
+    let doc = temp_letter(dir.path(), APPEAL);
+    let mut client = Client::start(
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}),
+        json!({}),
+    );
+    assert_eq!(
+        codes(&client.open(&doc, APPEAL)),
+        ["text/placeholder", "text/repeated-punctuation"]
+    );
+    let registration = client.wait_for("client/registerCapability", |_| true);
+    assert_eq!(
+        registration["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    // A broken file: one message, the last good configuration stays.
+    std::fs::write(
+        &config,
+        "ignore = [\"text/time-format\"]\nplatfrom = \"wish\"\n",
+    )
+    .unwrap();
+    let changed = json!({"changes": [{"uri": uri(&config), "type": 2}]});
+    client.notify("workspace/didChangeWatchedFiles", changed.clone());
+    let message = client.wait_for("window/showMessage", |_| true);
+    assert_eq!(message["type"], 1);
+    let text = message["message"].as_str().unwrap();
+    assert!(
+        text.contains("letterlint.toml:2:1")
+            && text.contains("platfrom")
+            && text.contains("last good configuration"),
+        "{text}"
+    );
+    let republished = client.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == doc);
+    assert_eq!(
+        codes(republished["diagnostics"].as_array().unwrap()),
+        ["text/placeholder", "text/repeated-punctuation"]
+    );
+    client.notify("workspace/didChangeWatchedFiles", changed.clone());
+    client.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == doc);
+    assert!(
+        client
+            .seen
+            .iter()
+            .all(|m| m["method"] != "window/showMessage"),
+        "the error is shown once"
+    );
+    // Fixed: the new configuration applies, with client settings over it.
+    std::fs::write(&config, "[rules]\n\"text/placeholder\" = \"warning\"\n").unwrap();
+    client.notify("workspace/didChangeWatchedFiles", changed);
+    let fixed = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == doc && p["diagnostics"].as_array().unwrap().len() == 3
+    });
+    assert_eq!(
+        find(fixed["diagnostics"].as_array().unwrap(), "text/placeholder")["severity"],
+        2
+    );
+    client.notify("workspace/didChangeConfiguration", json!({"settings": {"letterlint": {"rules": {"text/placeholder": "off", "text/": "hint"}}}}));
+    let settings = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == doc && p["diagnostics"].as_array().unwrap().len() == 2
+    });
+    assert!(
+        settings["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] == 4),
+        "{settings}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn initialization_options_set_the_kind_and_bad_settings_are_reported() {
+    let options = json!({"initializationOptions": {"kind": "reply", "platform": "mars"}});
+    let mut client = Client::start(json!({}), options);
+    let message = client.wait_for("window/showMessage", |_| true);
+    assert!(
+        message["message"].as_str().unwrap().contains("mars"),
+        "{message}"
+    );
+    let doc = "file:///tmp/lsp-init/letter.md";
+    client.open(doc, APPEAL);
+    let lenses = client.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    assert!(
+        lenses[0]["command"]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Reply (Wish):"),
+        "{lenses}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn closing_a_letter_clears_its_diagnostics() {
+    let mut client = Client::utf16();
+    let doc = "file:///tmp/lsp-close/appeal.md";
+    assert!(!client.open(doc, APPEAL).is_empty());
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    let cleared = client.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == doc);
+    assert_eq!(cleared["diagnostics"], json!([]));
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(hover.is_null());
+    client.shutdown();
+}
+
+#[test]
+fn nonsense_input_fails_requests_not_the_server() {
+    let mut client = Client::utf16();
+    let doc = "file:///tmp/lsp-robust/appeal.md";
+    client.open(doc, APPEAL);
+    // Edits for a document that is not open, and ranges out of the text or reversed.
+    client.change("file:///tmp/lsp-robust/other.md", 2, json!([{"text": "x"}]));
+    client.change(doc, 2, json!([{"range": {"start": {"line": 900, "character": 5}, "end": {"line": 3, "character": 999}}, "text": "😀"}]));
+    client.diagnostics(doc, 2);
+    let far = json!({"textDocument": {"uri": doc}, "position": {"line": 4_000_000_000u32, "character": 4_000_000_000u32}});
+    assert!(
+        client.request("textDocument/hover", far.clone()).is_null()
+            || client
+                .request("textDocument/hover", far.clone())
+                .is_object()
+    );
+    client.request("textDocument/completion", far);
+    let bad = client.request_raw("textDocument/hover", json!({"nonsense": true}));
+    assert!(bad.get("error").is_some(), "{bad}");
+    let unknown = client.request_raw("letterlint/unknown", json!({}));
+    assert!(unknown.get("error").is_some(), "{unknown}");
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"letterlint": {"rules": 7}}}),
+    );
+    client.wait_for("window/showMessage", |m| {
+        m["message"]
+            .as_str()
+            .unwrap()
+            .contains("settings are not valid")
+    });
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": doc}}),
+    );
+    assert!(symbols.is_array());
+    client.shutdown();
+}
