@@ -185,13 +185,10 @@ fn fix_all_edit(analysis: &Analysis, uri: &Url) -> Option<WorkspaceEdit> {
         return None;
     }
     let text = analysis.text();
-    let (fixed, applied) = crate::fix_text(
-        &analysis.profile.registry,
-        text,
-        &analysis.hints,
-        &analysis.settings,
-        false,
-    );
+    let fixed = crate::fix::fix_preserving(text, |t| {
+        crate::fix::fix_until_stable(&analysis.profile.registry, t, &analysis.hints, &analysis.settings, false)
+    });
+    let (fixed, applied) = (fixed.text, fixed.applied);
     if applied == 0 || fixed == text {
         return None;
     }
