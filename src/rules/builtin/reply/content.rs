@@ -20,8 +20,8 @@ fn re(pattern: &str) -> Regex {
 static DELAY_ELEMENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     vec![
         ("the problem (the parcel is late)", re(r"\b(delay|delayed|late|not (yet )?arrived|has not arrived|hasn't arrived|still in transit|taking longer|retraso|retrasad)")),
-        ("the confirmed cause", re(r"\b(because|due to|caused by|as a result of|the reason|since the|owing to|debido a|porque|por culpa)")),
-        ("its effect on delivery", re(r"\b(will (now )?(arrive|reach|be delivered)|should (arrive|reach)|expected|estimated|new (delivery|date)|delivery (date|time)|(extra|more|another|additional) \d+|\d+ (more|extra|additional) (days|business days|working days)|llegar[aá])")),
+        ("the confirmed cause", re(r"\b(because|due to|caused by|as a result of|the reason|since the|owing to|storm|weather|holiday|festival|flights?|strike|lockdown|peak season|debido a|porque|por culpa)")),
+        ("its effect on delivery", re(r"\b(will (now )?(arrive|reach|be delivered)|should (arrive|reach)|expected|expects?|estimated|deliver (it )?by|takes? \d+|taking \d+|slowed|new (delivery|date)|delivery (date|time)|(extra|more|another|additional) \d+|\d+ (more|extra|additional) (days|business days|working days)|llegar[aá])")),
         ("the new expected date", re(r"\b(by|before|around|between|on|within|until|expected|estimated|antes del?|entre|hasta)\b[^.!?\n]{0,30}(\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)")),
         ("care for the buyer's experience", re(r"\b(understand|frustrat|disappoint|patience|experience|we know|sorry|apologi|inconvenien|lo sentimos|paciencia)")),
         ("a compensation or an option", re(r"\b(refund|coupon|discount|voucher|compensat|partial|option|choose|prefer|reembolso|cup[oó]n|descuento)")),
@@ -50,7 +50,7 @@ static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\d+\s*(-|–|to|a|and)?\s*\d*\s*(business|working|bank|calendar)?\s*(days|d[ií]as|weeks|semanas)")
 });
 static AFTER_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(if|in case|should)\b[^.!?\n]{0,80}\b(not|no|haven't|hasn't|still|don't|doesn't)\b[^.!?\n]{0,80}\b(contact|ask|check|call|reply|message|write|let us know)|\b(after (that|this|\d+)|once the|si (todav[ií]a )?no)\b[^.!?\n]{0,80}\b(contact|check|ask|bank|escr[ií]b|contact[ae]|banco)|\bsi\b[^.!?\n]{0,80}\bno\b[^.!?\n]{0,80}\b(banco|escr[ií]b|contact|revisa)")
+    re(r"\b(if|in case|should)\b[^.!?\n]{0,80}\b(not|no|haven't|hasn't|still|don't|doesn't|cannot|can't)\b[^.!?\n]{0,80}\b(contact|ask|check|call|reply|message|write|send|tell|let us know)|\b(after (that|this|\d+)|once the|si (todav[ií]a )?no)\b[^.!?\n]{0,80}\b(contact|check|ask|bank|escr[ií]b|contact[ae]|banco)|\bsi\b[^.!?\n]{0,80}\bno\b[^.!?\n]{0,80}\b(banco|escr[ií]b|contact|revisa)")
 });
 
 /// `reply/refund-timeline`: a refund reply states the processing window and what to do after it.
@@ -93,7 +93,24 @@ impl Check for PhotoRequest {
             return;
         }
         let locale = cx.settings.locale();
-        let photo_sentences: Vec<&str> = super::sentences(letter).map(|(t, _)| t).filter(|t| PHOTO.is_match(t)).collect();
+        // The photo sentences, plus the list that follows one ending with a colon ("send us: - ...").
+        let mut photo_sentences: Vec<&str> = Vec::new();
+        let mut in_list = false;
+        for (_, block) in letter.doc.own_blocks() {
+            let is_item = matches!(block.kind, crate::document::BlockKind::ListItem { .. });
+            if in_list && is_item {
+                photo_sentences.push(&block.prose.text);
+                continue;
+            }
+            in_list = false;
+            for sentence in &block.sentences {
+                let text = &block.prose.text[sentence.span.range()];
+                if PHOTO.is_match(text) {
+                    photo_sentences.push(text);
+                    in_list = text.trim_end().ends_with(':');
+                }
+            }
+        }
         if photo_sentences.is_empty() {
             // Photos already received or a resolution without them is the writer's call.
             if !re(r"\b(received your (photos|pictures)|thanks? for (the|your) (photos|pictures))").is_match(&own_text(letter)) {

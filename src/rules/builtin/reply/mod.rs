@@ -82,14 +82,16 @@ impl Issue {
         })
     }
 
-    /// The buyer did not cause it: the seller or its carrier owes an apology.
+    /// The buyer did not cause it: the seller or its carrier owes an apology. (A split package is
+    /// news, not a failure.)
     pub fn is_sellers_fault(self) -> bool {
-        matches!(self, Issue::ShippingDelay | Issue::SplitPackage | Issue::LostReshipped | Issue::Damaged | Issue::WrongItem | Issue::Quality)
+        matches!(self, Issue::ShippingDelay | Issue::LostReshipped | Issue::Damaged | Issue::WrongItem | Issue::Quality)
     }
 
-    /// The buyer has a choice to make (refund, reship, partial refund, wait).
+    /// The buyer has a choice to make (refund, reship, partial refund, wait). A lost parcel that
+    /// was already reshipped has been resolved, so it is not one.
     pub fn has_choice(self) -> bool {
-        matches!(self, Issue::Damaged | Issue::WrongItem | Issue::Quality | Issue::ShippingDelay | Issue::LostReshipped)
+        matches!(self, Issue::Damaged | Issue::WrongItem | Issue::Quality | Issue::ShippingDelay)
     }
 
     /// The issue is about a parcel on its way, so the buyer needs its tracking.
@@ -106,9 +108,9 @@ static ISSUE_CUES: LazyLock<Vec<(Issue, Regex)>> = LazyLock::new(|| {
         cue(Issue::Customs, r"\b(customs (duty|duties|tax|fee|charge)s?|import (duty|duties|tax|vat)|aduana|impuestos de importaci[oó]n)\b"),
         cue(Issue::PostOfficePickup, r"\b(post office|postal office|pick-?up point|oficina de correos)\b"),
         cue(Issue::SplitPackage, r"\b((two|three|four|2|3|4|separate|several) (parcels|packages|shipments)|split (into|in)|shipped separately)\b"),
+        cue(Issue::LostReshipped, r"\b(lost in transit|(was|is|got) lost|reshipped|re-shipped|resent|sent (you )?a (new|replacement) (one|parcel|package))\b"),
         cue(Issue::Damaged, r"\b(arrived (damaged|broken|cracked)|(is|was|were|are) (damaged|broken|cracked)|damaged in transit|lleg[oó] (roto|dañado))\b"),
         cue(Issue::WrongItem, r"\b(wrong (item|size|colou?r|product|model)|(sent|received) the wrong)\b"),
-        cue(Issue::LostReshipped, r"\b(lost in transit|(was|is|got) lost|reshipped|re-shipped|resent|sent (you )?a (new|replacement) (one|parcel|package))\b"),
         cue(Issue::RefundTiming, r"\b(refund|reembolso)\b.*\b(business|working|bank|d[ií]as)\b"),
         cue(Issue::TrackingNotUpdating, r"\btracking (has not|hasn't|did not|didn't|does not|doesn't) (update|change)"),
         cue(Issue::ShippingDelay, r"\b(delay|delayed|late|not (yet )?arrived|still in transit|has not arrived|hasn't arrived|retraso)\b"),
@@ -150,7 +152,7 @@ pub fn sentences(letter: &Letter) -> impl Iterator<Item = (&str, &[PartKind])> {
 /// A time frame: a number, a date, a weekday or a relative day ("today", "tomorrow").
 pub static TIME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\d|\b(today|tonight|tomorrow|this (morning|afternoon|evening|week)|next (week|monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hoy|mañana|lunes|martes|miércoles|jueves|viernes|días|dos|tres)\b",
+        r"(?i)\d|\b(today|tonight|tomorrow|this (morning|afternoon|evening|week)|next (week|monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|same day|next (working |business )?day|immediately|right away|hoy|mañana|lunes|martes|miércoles|jueves|viernes|días|dos|tres)\b",
     )
     .expect("time frame")
 });

@@ -15,7 +15,8 @@ pub struct Signoff;
 impl Check for Signoff {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        if letter.has_part(PartKind::Signoff) {
+        // A keyword reply is a snippet the platform inserts, not a letter.
+        if letter.has_part(PartKind::Signoff) || super::issue_of(letter) == Some(super::Issue::KeywordReply) {
             return;
         }
         let Some(last) = letter.units.last() else { return };

@@ -18,7 +18,7 @@ use crate::rules::{Context, Rule};
 pub struct Solution;
 
 static NEXT_STEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(we will|we'll|we have|we've|we can|i will|i'll|we are going to|has been|have been|was|will be|please|you can|reembolsaremos|enviaremos|hemos)\b[^.!?]{0,60}\b(refund|reship|resend|send|sent|ship|shipped|replace|replacement|check|contact|arrange|issue|issued|credit|return|deliver|collect|pick|update|reply|answer|release|released|approved|reembols|envi)").expect("regex")
+    Regex::new(r"(?i)\bwe (have )?(sent|shipped|refunded|issued|reshipped|resent|arranged|contacted|released)\b|\b(we will|we'll|we have|we've|we can|i will|i'll|we are going to|has been|have been|was|will be|please|you can|reembolsaremos|enviaremos|hemos)\b[^.!?]{0,60}\b(refund|reship|resend|send|sent|ship|shipped|replace|replacement|check|contact|arrange|issue|issued|credit|return|deliver|collect|pick|update|reply|answer|release|released|approved|reembols|envi)").expect("regex")
 });
 
 impl Check for Solution {
