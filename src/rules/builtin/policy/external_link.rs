@@ -25,9 +25,9 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Top-level domains a bare host (no scheme, `www.` or path) must end with to count as an address.
 const BARE_TLDS: &[&str] = &[
-    "com", "net", "org", "shop", "store", "online", "site", "me", "io", "co", "biz", "info", "cn", "hk", "tw", "ph", "my",
-    "sg", "th", "vn", "id", "in", "uk", "de", "fr", "es", "it", "nl", "pl", "ru", "br", "mx", "us", "ca", "au", "jp", "kr",
-    "example",
+    "com", "net", "org", "shop", "store", "online", "site", "me", "io", "co", "biz", "info", "cn",
+    "hk", "tw", "ph", "my", "sg", "th", "vn", "id", "in", "uk", "de", "fr", "es", "it", "nl", "pl",
+    "ru", "br", "mx", "us", "ca", "au", "jp", "kr", "example",
 ];
 
 static STEERING: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,10 +38,15 @@ static STEERING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Paths of a marketplace listing (an item, a product page), as opposed to a shop's front page.
-static LISTING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^/(item|dp|gp/product|itm|listing|product|products)/").expect("regex"));
+static LISTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^/(item|dp|gp/product|itm|listing|product|products)/").expect("regex")
+});
 
 fn strings<'a>(value: Option<&'a toml::Value>) -> Vec<&'a str> {
-    value.and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default()
+    value
+        .and_then(|v| v.as_array())
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default()
 }
 
 /// True when `host` is `domain` or a subdomain of it (`t.17track.net` under `17track.net`).
@@ -68,13 +73,19 @@ impl Check for ExternalLink {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
         let locale = cx.settings.locale();
-        let marketplaces = cx.settings.option(rule, "marketplaces").and_then(|v| v.as_table());
+        let marketplaces = cx
+            .settings
+            .option(rule, "marketplaces")
+            .and_then(|v| v.as_table());
         let mut allowed: Vec<&str> = strings(cx.settings.option(rule, "carriers"));
         // Every marketplace's domains: when the platform was only guessed from the text, a link
         // to a marketplace counts as allowed only if it points at a listing, not at a shop.
         let mut listing_only: Vec<&str> = Vec::new();
         if let Some(table) = marketplaces {
-            let known = matches!(letter.platform_origin, Origin::FrontMatter | Origin::Config | Origin::Override);
+            let known = matches!(
+                letter.platform_origin,
+                Origin::FrontMatter | Origin::Config | Origin::Override
+            );
             if known && letter.platform != "generic" {
                 allowed.extend(strings(table.get(&letter.platform)));
             } else {
@@ -85,7 +96,8 @@ impl Check for ExternalLink {
             allowed.extend(strings(cx.settings.option(rule, "evidence")));
         }
         let is_allowed = |host: &str, path: &str| {
-            allowed.iter().any(|d| host_under(host, d)) || (LISTING.is_match(path) && listing_only.iter().any(|d| host_under(host, d)))
+            allowed.iter().any(|d| host_under(host, d))
+                || (LISTING.is_match(path) && listing_only.iter().any(|d| host_under(host, d)))
         };
         let mut flagged: Vec<Span> = Vec::new();
         let flag = |span: Span, found: &str, out: &mut Vec<Diagnostic>, flagged: &mut Vec<Span>| {
@@ -93,7 +105,11 @@ impl Check for ExternalLink {
                 return;
             }
             flagged.push(span);
-            out.push(finding(rule, span, rule.message(locale).replace("{found}", found)));
+            out.push(finding(
+                rule,
+                span,
+                rule.message(locale).replace("{found}", found),
+            ));
         };
         for (_, block) in letter.doc.own_blocks() {
             let text = &block.prose.text;
@@ -104,21 +120,30 @@ impl Check for ExternalLink {
                 if before.is_some_and(|c| c == '@' || c.is_alphanumeric() || c == '.' || c == '-') {
                     continue;
                 }
-                let Some(host) = address_host(&caps) else { continue };
+                let Some(host) = address_host(&caps) else {
+                    continue;
+                };
                 if is_allowed(&host, caps.get(4).map_or("", |p| p.as_str())) {
                     continue;
                 }
-                let found = whole.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                let found = whole
+                    .as_str()
+                    .trim_end_matches(['.', ',', ';', ':', '!', '?']);
                 let plain = Span::new(whole.start(), whole.start() + found.len());
                 flag(block.prose.span_to_source(plain), found, out, &mut flagged);
             }
             for m in STEERING.find_iter(text) {
                 // Naming the letter's own marketplace ("our Amazon store" on Amazon) is fine.
-                if m.as_str().to_ascii_lowercase().contains(letter.platform.as_str()) {
+                if m.as_str()
+                    .to_ascii_lowercase()
+                    .contains(letter.platform.as_str())
+                {
                     continue;
                 }
                 let plain = Span::new(m.start(), m.end());
-                let message = rule.named_message("steering", locale).replace("{found}", m.as_str());
+                let message = rule
+                    .named_message("steering", locale)
+                    .replace("{found}", m.as_str());
                 let span = block.prose.span_to_source(plain);
                 if !flagged.iter().any(|s| s.overlaps(span)) {
                     flagged.push(span);
@@ -127,9 +152,15 @@ impl Check for ExternalLink {
             }
         }
         for link in letter.doc.links.iter().filter(|l| !l.quoted) {
-            let Some(caps) = ADDRESS.captures(&link.url) else { continue };
-            let Some(host) = address_host(&caps) else { continue };
-            if link.url.starts_with("mailto:") || is_allowed(&host, caps.get(4).map_or("", |p| p.as_str())) {
+            let Some(caps) = ADDRESS.captures(&link.url) else {
+                continue;
+            };
+            let Some(host) = address_host(&caps) else {
+                continue;
+            };
+            if link.url.starts_with("mailto:")
+                || is_allowed(&host, caps.get(4).map_or("", |p| p.as_str()))
+            {
                 continue;
             }
             flag(link.span, &link.url, out, &mut flagged);

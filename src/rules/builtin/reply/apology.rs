@@ -14,8 +14,10 @@ use crate::rules::{Context, Rule};
 /// object is a generic "inconvenience" or "trouble" is not a specific apology.
 pub struct Apology;
 
-static APOLOGY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(sorry|apologi[sz]e|apologies|lo sentimos|disculp|perd[oó]n)").expect("regex"));
+static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(sorry|apologi[sz]e|apologies|lo sentimos|disculp|perd[oó]n)")
+        .expect("regex")
+});
 static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(any|the|all the|this|that|your|some)\s+(inconvenience|trouble|troubles|problem|problems|issue|issues)\b([^.!?]{0,30}\b(caused|may have|might have))?")
         .expect("regex")
@@ -27,15 +29,25 @@ static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
 impl Check for Apology {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        let Some(issue) = issue_of(letter) else { return };
+        let Some(issue) = issue_of(letter) else {
+            return;
+        };
         if !issue.is_sellers_fault() {
             return;
         }
-        let specific = sentences(letter).any(|(text, _)| APOLOGY.is_match(text) && FAILURE.is_match(&GENERIC.replace_all(text, "")));
+        let specific = sentences(letter).any(|(text, _)| {
+            APOLOGY.is_match(text) && FAILURE.is_match(&GENERIC.replace_all(text, ""))
+        });
         if !specific {
             let any_apology = sentences(letter).any(|(text, _)| APOLOGY.is_match(text));
             let name = if any_apology { Some("generic") } else { None };
-            out.push(letter_finding(letter, rule, cx.settings.locale(), name, &[]));
+            out.push(letter_finding(
+                letter,
+                rule,
+                cx.settings.locale(),
+                name,
+                &[],
+            ));
         }
     }
 }

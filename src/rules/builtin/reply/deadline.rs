@@ -16,26 +16,52 @@ pub struct Deadline;
 impl Check for Deadline {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        let Some(opened) = letter.doc.front_matter.as_ref().and_then(|f| f.opened.as_deref()) else { return };
+        let Some(opened) = letter
+            .doc
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.opened.as_deref())
+        else {
+            return;
+        };
         // A bad timestamp is `letter/front-matter`'s concern; here it only means no deadline.
-        let Ok(opened) = opened.trim().parse::<Timestamp>() else { return };
-        let windows = cx.settings.option(rule, "window_hours").and_then(|v| v.as_table());
+        let Ok(opened) = opened.trim().parse::<Timestamp>() else {
+            return;
+        };
+        let windows = cx
+            .settings
+            .option(rule, "window_hours")
+            .and_then(|v| v.as_table());
         let hours = windows
             .and_then(|t| t.get(&letter.platform).or_else(|| t.get("generic")))
             .and_then(|v| v.as_integer())
             .unwrap_or(48);
-        let near = cx.settings.option(rule, "near_hours").and_then(|v| v.as_integer()).unwrap_or(6);
+        let near = cx
+            .settings
+            .option(rule, "near_hours")
+            .and_then(|v| v.as_integer())
+            .unwrap_or(6);
         let now = cx.settings.now.unwrap_or_else(Timestamp::now);
-        let Ok(due) = opened.checked_add(SignedDuration::from_hours(hours)) else { return };
+        let Ok(due) = opened.checked_add(SignedDuration::from_hours(hours)) else {
+            return;
+        };
         let left = now.duration_until(due);
         let locale = cx.settings.locale();
         let platform = crate::rules::engine::platform_name(&letter.platform);
         let fill = |template: &str, amount: i64| {
-            template.replace("{hours}", &hours.to_string()).replace("{platform}", &platform).replace("{due}", &due.to_string()).replace("{left}", &amount.to_string())
+            template
+                .replace("{hours}", &hours.to_string())
+                .replace("{platform}", &platform)
+                .replace("{due}", &due.to_string())
+                .replace("{left}", &amount.to_string())
         };
         if left.is_negative() {
             let late = (-left).as_hours();
-            out.push(finding(rule, letter_span(letter), fill(rule.message(locale), late)));
+            out.push(finding(
+                rule,
+                letter_span(letter),
+                fill(rule.message(locale), late),
+            ));
         } else if left.as_hours() < near {
             let message = fill(rule.named_message("near", locale), left.as_hours());
             out.push(finding(rule, letter_span(letter), message));
@@ -51,10 +77,18 @@ mod tests {
     #[track_caller]
     fn check(opened: &str, now: &str, expect: usize) {
         let registry = Registry::builtin().unwrap();
-        let text = format!("---\nkind: reply\nplatform: wish\nopened: {opened}\n---\nHi Ann,\n\nThanks for your message.\n");
+        let text = format!(
+            "---\nkind: reply\nplatform: wish\nopened: {opened}\n---\nHi Ann,\n\nThanks for your message.\n"
+        );
         let letter = Letter::parse(text, &Hints::default());
-        let settings = Settings { now: now.parse().ok(), ..Settings::default() };
-        let found = crate::rules::check(&registry, &letter, &settings).into_iter().filter(|d| d.rule == "reply/deadline").count();
+        let settings = Settings {
+            now: now.parse().ok(),
+            ..Settings::default()
+        };
+        let found = crate::rules::check(&registry, &letter, &settings)
+            .into_iter()
+            .filter(|d| d.rule == "reply/deadline")
+            .count();
         assert_eq!(found, expect, "opened {opened} now {now}");
     }
 

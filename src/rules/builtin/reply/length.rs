@@ -1,6 +1,6 @@
 //! `reply/length`: an AliExpress keyword reply longer than the 300 characters the tool accepts.
 
-use super::{issue_of, Issue};
+use super::{Issue, issue_of};
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::rules::builtin::{Check, finding};
@@ -16,7 +16,12 @@ impl Check for Length {
         if issue_of(letter) != Some(Issue::KeywordReply) {
             return;
         }
-        let max = cx.settings.option(rule, "max_chars").and_then(|v| v.as_integer()).unwrap_or(300).max(1) as usize;
+        let max = cx
+            .settings
+            .option(rule, "max_chars")
+            .and_then(|v| v.as_integer())
+            .unwrap_or(300)
+            .max(1) as usize;
         let start = letter.doc.body_start();
         let body = &letter.doc.text[start..];
         let leading = body.len() - body.trim_start().len();
@@ -27,7 +32,10 @@ impl Check for Length {
         }
         let cut = body.char_indices().nth(max).map_or(body.len(), |(i, _)| i);
         let span = Span::new(start + leading + cut, start + leading + body.len());
-        let message = rule.message(cx.settings.locale()).replace("{count}", &count.to_string()).replace("{max}", &max.to_string());
+        let message = rule
+            .message(cx.settings.locale())
+            .replace("{count}", &count.to_string())
+            .replace("{max}", &max.to_string());
         out.push(finding(rule, span, message));
     }
 }

@@ -16,8 +16,9 @@ use crate::rules::{Context, Rule};
 /// two is a finding on damaged, wrong-item, quality, delay and lost-parcel issues.
 pub struct Options;
 
-static CHOICE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(or|either|choose|choice|prefer|option|options|whichever|o|elige|prefieres|opci[oó]n)\b").expect("regex"));
+static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(or|either|choose|choice|prefer|option|options|whichever|o|elige|prefieres|opci[oó]n)\b").expect("regex")
+});
 
 static REMEDIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -37,7 +38,9 @@ static REMEDIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 impl Check for Options {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        let Some(issue) = issue_of(letter) else { return };
+        let Some(issue) = issue_of(letter) else {
+            return;
+        };
         if !issue.has_choice() {
             return;
         }
@@ -56,11 +59,21 @@ impl Check for Options {
             }
         }
         // A partial refund also reads as a refund; count the two as one remedy when both match.
-        if offered.contains(&0) && offered.contains(&1) && !sentences(letter).any(|(t, _)| REMEDIES[1].is_match(&REMEDIES[0].replace_all(t, ""))) {
+        if offered.contains(&0)
+            && offered.contains(&1)
+            && !sentences(letter)
+                .any(|(t, _)| REMEDIES[1].is_match(&REMEDIES[0].replace_all(t, "")))
+        {
             offered.remove(&1);
         }
         if offered.len() < 2 {
-            out.push(letter_finding(letter, rule, cx.settings.locale(), None, &[]));
+            out.push(letter_finding(
+                letter,
+                rule,
+                cx.settings.locale(),
+                None,
+                &[],
+            ));
         }
     }
 }

@@ -16,10 +16,14 @@ impl Check for Signoff {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
         // A keyword reply is a snippet the platform inserts, not a letter.
-        if letter.has_part(PartKind::Signoff) || super::issue_of(letter) == Some(super::Issue::KeywordReply) {
+        if letter.has_part(PartKind::Signoff)
+            || super::issue_of(letter) == Some(super::Issue::KeywordReply)
+        {
             return;
         }
-        let Some(last) = letter.units.last() else { return };
+        let Some(last) = letter.units.last() else {
+            return;
+        };
         let text = &letter.doc.text;
         let end = last.span.end as usize;
         let span = Span::empty(end);
@@ -28,7 +32,11 @@ impl Check for Signoff {
         if let Some(fix) = &rule.spec.fix {
             let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
             let title = rule.fix_title(locale).unwrap_or(&fix.title).to_string();
-            diagnostic = diagnostic.with_fix(Fix { title, applicability: fix.applicability, edits: vec![Edit::insert(line_end, "\n\nBest regards,")] });
+            diagnostic = diagnostic.with_fix(Fix {
+                title,
+                applicability: fix.applicability,
+                edits: vec![Edit::insert(line_end, "\n\nBest regards,")],
+            });
         }
         out.push(diagnostic);
     }

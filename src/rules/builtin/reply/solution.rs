@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{TIME_FRAME, issue_of, letter_finding, sentences, Issue};
+use super::{Issue, TIME_FRAME, issue_of, letter_finding, sentences};
 use crate::diagnostic::Diagnostic;
 use crate::letter::PartKind;
 use crate::rules::builtin::Check;
@@ -25,7 +25,10 @@ impl Check for Solution {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
         // A thank-you note answers no problem; welcome and keyword replies have their own rules.
-        if matches!(issue_of(letter), None | Some(Issue::Welcome | Issue::KeywordReply)) {
+        if matches!(
+            issue_of(letter),
+            None | Some(Issue::Welcome | Issue::KeywordReply)
+        ) {
             return;
         }
         let steps: Vec<&str> = sentences(letter)

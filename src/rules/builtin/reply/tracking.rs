@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{issue_of, letter_finding, own_text, Issue};
+use super::{Issue, issue_of, letter_finding, own_text};
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
 use crate::rules::{Context, Rule};
@@ -17,16 +17,25 @@ pub struct Tracking;
 
 /// UPU S10 numbers (`LP123456789CN`), UPS `1Z...`, and long carrier numbers with or without a
 /// letter prefix.
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}|[A-Z]{1,4}\d{10,22}[A-Z]{0,2}|\d{12,22})\b").expect("regex"));
-static ORDER_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(order|pedido)\s*(no\.?|number|id|#|n[uú]mero)?\s*[:#]?\s*$").expect("regex"));
-static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)https?://\S*(track|cainiao|post|parcel)\S*").expect("regex"));
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b([A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}|[A-Z]{1,4}\d{10,22}[A-Z]{0,2}|\d{12,22})\b",
+    )
+    .expect("regex")
+});
+static ORDER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(order|pedido)\s*(no\.?|number|id|#|n[uú]mero)?\s*[:#]?\s*$").expect("regex")
+});
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)https?://\S*(track|cainiao|post|parcel)\S*").expect("regex"));
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(tracking|n[uú]mero de seguimiento)[^.\n]{0,30}?(X{4,}|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_{3,})").expect("regex")
 });
 static PARCELS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(two|three|four|2|3|4)\s+(separate\s+)?(parcels|packages|shipments|paquetes)\b").expect("regex")
+    Regex::new(
+        r"(?i)\b(two|three|four|2|3|4)\s+(separate\s+)?(parcels|packages|shipments|paquetes)\b",
+    )
+    .expect("regex")
 });
 
 /// The offset about `n` bytes before `offset`, on a character boundary.
@@ -50,7 +59,9 @@ fn parcel_count(word: &str) -> usize {
 impl Check for Tracking {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        let Some(issue) = issue_of(letter) else { return };
+        let Some(issue) = issue_of(letter) else {
+            return;
+        };
         if !issue.is_about_shipping() {
             return;
         }
@@ -68,15 +79,29 @@ impl Check for Tracking {
         numbers.dedup();
         let links = LINK.find_iter(&text).count();
         if numbers.is_empty() && links == 0 {
-            let name = if PLACEHOLDER.is_match(&text) { Some("placeholder") } else { None };
+            let name = if PLACEHOLDER.is_match(&text) {
+                Some("placeholder")
+            } else {
+                None
+            };
             out.push(letter_finding(letter, rule, locale, name, &[]));
             return;
         }
         if issue == Issue::SplitPackage {
-            let parcels = PARCELS.captures_iter(&text).map(|c| parcel_count(&c[1])).max().unwrap_or(1);
+            let parcels = PARCELS
+                .captures_iter(&text)
+                .map(|c| parcel_count(&c[1]))
+                .max()
+                .unwrap_or(1);
             if numbers.len() < parcels {
                 let (n, p) = (numbers.len().to_string(), parcels.to_string());
-                out.push(letter_finding(letter, rule, locale, Some("count"), &[("numbers", &n), ("parcels", &p)]));
+                out.push(letter_finding(
+                    letter,
+                    rule,
+                    locale,
+                    Some("count"),
+                    &[("numbers", &n), ("parcels", &p)],
+                ));
             }
         }
     }
