@@ -9,6 +9,9 @@ use super::registry::Rule;
 use crate::diagnostic::Diagnostic;
 
 mod letter;
+mod phrasing;
+mod policy;
+mod reply;
 mod text;
 
 /// A rule implemented in Rust.
@@ -18,7 +21,7 @@ pub trait Check: Sync {
 }
 
 /// The code rules of each group; each group module lists its rules by id in alphabetical order.
-static GROUPS: &[&[(&str, &dyn Check)]] = &[letter::RULES, text::RULES];
+static GROUPS: &[&[(&str, &dyn Check)]] = &[letter::RULES, phrasing::RULES, policy::RULES, reply::RULES, text::RULES];
 
 /// Every code rule: (id, implementation).
 pub fn code_rules() -> impl Iterator<Item = (&'static str, &'static dyn Check)> {

@@ -1,0 +1,115 @@
+//! Whole replies: well-written ones (several issue types and platforms, one in Spanish) get no
+//! warning or error; replies that break a marketplace policy get that policy rule's error; an
+//! appeal that reports a stopped practice gets none.
+
+use std::fs;
+use std::path::Path;
+
+use letterlint::diagnostic::{Diagnostic, Severity};
+use letterlint::letter::Hints;
+use letterlint::rules::{Registry, Settings};
+
+fn lint(text: &str) -> Vec<Diagnostic> {
+    let registry = Registry::builtin().expect("built-in rules load");
+    let settings = Settings {
+        now: "2026-01-10T00:00:00Z".parse().ok(),
+        ..Settings::default()
+    };
+    letterlint::lint(&registry, text, &Hints::default(), &settings).1
+}
+
+fn fixtures(dir: &str) -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/replies")
+        .join(dir);
+    let mut files: Vec<_> = fs::read_dir(&root)
+        .expect("fixture folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn good_replies_get_no_warning_or_error() {
+    let letters = fixtures("good");
+    assert!(letters.len() >= 6);
+    for (name, text) in letters {
+        let serious: Vec<String> = lint(&text)
+            .into_iter()
+            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+            .map(|d| format!("{} {}", d.rule, d.message))
+            .collect();
+        assert!(serious.is_empty(), "{name}: {serious:#?}");
+    }
+}
+
+#[test]
+fn policy_breaking_replies_get_their_error() {
+    let expected = [
+        ("contact.md", "policy/off-platform-contact"),
+        ("payment.md", "policy/off-platform-payment"),
+        ("external-link.md", "policy/external-link"),
+        ("review.md", "policy/review-manipulation"),
+        ("customs-misdeclaration.md", "policy/customs-misdeclaration"),
+        ("early-confirmation.md", "policy/early-confirmation"),
+    ];
+    let letters = fixtures("bad");
+    assert_eq!(letters.len(), expected.len());
+    for (name, rule) in expected {
+        let text = &letters.iter().find(|(n, _)| n == name).expect(name).1;
+        let found: Vec<Diagnostic> = lint(text).into_iter().filter(|d| d.rule == rule).collect();
+        assert!(!found.is_empty(), "{name}: {rule} not reported");
+        assert!(
+            found.iter().all(|d| d.severity == Severity::Error),
+            "{name}: {rule} is not an error"
+        );
+    }
+}
+
+#[test]
+fn contact_details_are_flagged_in_appeals_too_but_not_a_stopped_practice() {
+    let giving = "---\nkind: appeal\nplatform: wish\n---\nDear Wish team,\n\nIf you need anything, call me on +86 139 1234 5678.\n\nSincerely,\nLi\n";
+    assert!(
+        lint(giving)
+            .iter()
+            .any(|d| d.rule == "policy/off-platform-contact")
+    );
+    let stopped = "---\nkind: appeal\nplatform: wish\n---\nDear Wish team,\n\nWe stopped using WhatsApp with buyers on 2 May and now answer only through Wish messages.\n\nSincerely,\nLi\n";
+    assert!(!lint(stopped).iter().any(|d| d.rule.starts_with("policy/")));
+}
+
+#[test]
+fn spanish_reply_to_an_english_buyer_is_flagged() {
+    let text = fixtures("good")
+        .into_iter()
+        .find(|(n, _)| n == "spanish-refund.md")
+        .unwrap()
+        .1
+        .replace("language: es", "language: en");
+    assert!(lint(&text).iter().any(|d| d.rule == "reply/language"));
+}
+
+#[test]
+fn phrasing_fixes_apply_and_recheck_clean() {
+    let registry = Registry::builtin().unwrap();
+    let settings = Settings::default();
+    let hints = Hints::default();
+    let text = "Hi Anna,\n\nWe have add the tracking number and will reply you within 24 hours. Please kindly contact us firstly.\n\nBest regards,\nLi\n";
+    let (fixed, applied) = letterlint::fix_text(&registry, text, &hints, &settings, false);
+    assert!(applied >= 3, "{fixed}");
+    assert!(fixed.contains("We have added the tracking number and will reply to you within 24 hours. Please contact us first."), "{fixed}");
+    let (_, after) = letterlint::lint(&registry, &fixed, &hints, &settings);
+    assert!(
+        !after.iter().any(|d| d.rule.starts_with("phrasing/")),
+        "{after:?}"
+    );
+}
