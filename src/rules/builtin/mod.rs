@@ -8,8 +8,10 @@ use super::engine::Context;
 use super::registry::Rule;
 use crate::diagnostic::Diagnostic;
 
+mod appeal;
 mod letter;
 mod text;
+mod tone;
 
 /// A rule implemented in Rust.
 pub trait Check: Sync {
@@ -18,7 +20,7 @@ pub trait Check: Sync {
 }
 
 /// The code rules of each group; each group module lists its rules by id in alphabetical order.
-static GROUPS: &[&[(&str, &dyn Check)]] = &[letter::RULES, text::RULES];
+static GROUPS: &[&[(&str, &dyn Check)]] = &[appeal::RULES, letter::RULES, text::RULES, tone::RULES];
 
 /// Every code rule: (id, implementation).
 pub fn code_rules() -> impl Iterator<Item = (&'static str, &'static dyn Check)> {
