@@ -14,8 +14,8 @@ use crate::rules::{Context, Rule};
 /// table row or list item) must give a reason (`data.reason_patterns`) and point to evidence
 /// (`data.evidence_patterns`: a screenshot, a tracking link, an invoice); the ids that lack
 /// either are named. Orders of front matter `orders:` that the body never names are flagged. When
-/// the reason is order-level (`data.order_level_reasons` in front matter, or
-/// `data.order_level_patterns` in the text) and no order is named, the letter is flagged. Every
+/// the reason is order-level (`data.order_level_reasons` of the platform in front matter, or
+/// `data.order_level_patterns` in the text on `data.text_cue_platforms`) and no order is named, the letter is flagged. Every
 /// finding offers an `| Order ID | Reason | Evidence |` table (unsafe: the writer fills it in).
 pub struct PerOrder;
 
@@ -120,10 +120,14 @@ impl Check for PerOrder {
         if !named.is_empty() || !unnamed.is_empty() || letter.has_part(PartKind::PerOrder) {
             return;
         }
+        let data = rule.spec.data.as_ref();
+        let platform = letter.platform.as_str();
         let order_level_reason = letter.reason().is_some_and(|r| {
-            rule.spec.data.as_ref().and_then(|d| d.get("order_level_reasons")).and_then(|v| v.as_array()).is_some_and(|a| a.iter().any(|v| v.as_str() == Some(r.as_str())))
+            let reasons = data.and_then(|d| d.get("order_level_reasons")).and_then(|t| t.get(platform)).and_then(|v| v.as_array());
+            reasons.is_some_and(|a| a.iter().any(|v| v.as_str() == Some(r.as_str())))
         });
-        let order_level_text = super::mentions(letter, &data_patterns(rule, "order_level_patterns"));
+        let cue_platform = data.and_then(|d| d.get("text_cue_platforms")).and_then(|v| v.as_array()).is_some_and(|a| a.iter().any(|v| v.as_str() == Some(platform)));
+        let order_level_text = cue_platform && super::mentions(letter, &data_patterns(rule, "order_level_patterns"));
         if order_level_reason || (letter.reason().is_none() && order_level_text) {
             let mut diagnostic = missing(cx, rule, rule.message(locale), &[PartKind::RootCause, PartKind::Acknowledgment, PartKind::Salutation], &[PartKind::Remedies, PartKind::Plea, PartKind::Signoff]);
             let placeholder = vec!["(order id)".to_string()];

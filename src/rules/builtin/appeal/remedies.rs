@@ -8,7 +8,7 @@ use crate::rules::{Context, Rule};
 
 /// Missing remedies: a finding with a skeleton after the cause, before the plea. On the
 /// platforms listed in `data.both_required` (Amazon's plan of action), the remedies must hold both
-/// an action already taken (`data.corrective_patterns`) and a measure for the future
+/// an action already taken (`data.corrective_patterns`: a past tense, or a heading naming it) and a measure for the future
 /// (`data.preventive_patterns`); the missing half is named.
 pub struct Remedies;
 
@@ -31,9 +31,10 @@ impl Check for Remedies {
         if !both_required {
             return;
         }
+        // Both halves are read in the remedies, including the headings that open them.
         let has = |key: &str| {
             let patterns = data_patterns(rule, key);
-            letter.units.iter().any(|u| patterns.iter().any(|p| p.is_match(letter.unit_text(u))))
+            units.iter().any(|&u| patterns.iter().any(|p| p.is_match(letter.unit_text(&letter.units[u]))))
         };
         let span = letter.units[units[0]].span;
         if !has("corrective_patterns") {
