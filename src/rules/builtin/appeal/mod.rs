@@ -121,6 +121,15 @@ pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     regex::RegexBuilder::new(pattern).case_insensitive(true).build()
 }
 
+/// `compile`, once per pattern text (compiled regexes share their program, so clones are cheap).
+pub(crate) fn compile_cached(pattern: &str) -> Option<Regex> {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static CACHE: LazyLock<Mutex<HashMap<String, Option<Regex>>>> = LazyLock::new(Default::default);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache.entry(pattern.to_string()).or_insert_with(|| compile(pattern).ok()).clone()
+}
+
 /// True when one of the writer's sentences matches one of `patterns`.
 pub(crate) fn mentions(letter: &Letter, patterns: &[Regex]) -> bool {
     sentences(letter).any(|(_, _, text)| patterns.iter().any(|p| p.is_match(text)))

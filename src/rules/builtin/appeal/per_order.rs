@@ -1,8 +1,12 @@
 //! `appeal/per-order`: every affected order is explained one by one, with its evidence.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{ORDER_ID, context_text, data_patterns, is_order_id, missing};
 use crate::diagnostic::Diagnostic;
-use crate::document::Span;
+use crate::document::{BlockKind, Span, sentences};
 use crate::fix::{Edit, Fix};
 use crate::letter::{Letter, PartKind};
 use crate::rules::builtin::{Check, finding};
@@ -11,8 +15,10 @@ use crate::rules::{Context, Rule};
 
 /// Finds the order ids the writer names (Wish: 24 hexadecimal characters; Amazon: 3-7-7 digits).
 /// For each id, its context (the sentence and the next one in the same paragraph, or the whole
-/// table row or list item) must give a reason (`data.reason_patterns`) and point to evidence
-/// (`data.evidence_patterns`: a screenshot, a tracking link, an invoice); the ids that lack
+/// table row or list item) must give a reason (`data.reason_patterns`, or three words of its own)
+/// and point to evidence (`data.evidence_patterns`: a screenshot, a tracking link, an invoice); in a
+/// table with reason and evidence columns, the filled cells count. Merchant and store ids are not
+/// orders. The ids that lack
 /// either are named. Orders of front matter `orders:` that the body never names are flagged. When
 /// the reason is order-level (`data.order_level_reasons` of the platform in front matter, or
 /// `data.order_level_patterns` in the text on `data.text_cue_platforms`) and no order is named, the letter is flagged. Every
@@ -46,9 +52,26 @@ fn mentions(letter: &Letter, rule: &Rule) -> Vec<Mention> {
                     context.push_str(next_text);
                 }
             }
+            // A merchant or store id is not an order.
+            let before = text[..m.start()].to_ascii_lowercase();
+            if NOT_ORDER.is_match(before.trim_end()) {
+                continue;
+            }
             let without_ids = ORDER_ID.replace_all(&context, " ");
-            let has_reason = reasons.iter().any(|p| p.is_match(&without_ids));
-            let has_evidence = evidence.iter().any(|p| p.is_match(&without_ids));
+            let other_words = sentences::words(&without_ids).iter().filter(|w| !FILLER.contains(&without_ids[w.span.range()].to_ascii_lowercase().as_str())).count();
+            let mut has_reason = other_words >= 3 || reasons.iter().any(|p| p.is_match(&without_ids));
+            let mut has_evidence = evidence.iter().any(|p| p.is_match(&without_ids));
+            // In a table with `Reason` and `Evidence` columns, a filled cell is the answer.
+            if let Some(columns) = table_columns(letter, unit.block) {
+                let cells: Vec<&str> = block.prose.text.split(" | ").map(str::trim).collect();
+                let filled = |i: Option<usize>| i.and_then(|i| cells.get(i)).is_some_and(|c| !c.is_empty() && !matches!(c.to_ascii_lowercase().as_str(), "-" | "n/a" | "none" | "no" | "?"));
+                if columns.reason.is_some() {
+                    has_reason = filled(columns.reason);
+                }
+                if columns.evidence.is_some() {
+                    has_evidence = filled(columns.evidence);
+                }
+            }
             let id = m.as_str().to_ascii_lowercase();
             if let Some(previous) = found.iter_mut().find(|f| f.id == id) {
                 previous.has_reason |= has_reason;
@@ -61,6 +84,31 @@ fn mentions(letter: &Letter, rule: &Rule) -> Vec<Mention> {
         }
     }
     found
+}
+
+/// Words that say nothing about an order on their own.
+const FILLER: &[&str] = &["order", "orders", "id", "no", "number", "and", "the", "a", "of", "for", "on", "wish", "amazon", "aliexpress", "ebay"];
+
+/// Text right before an id that makes it a merchant or store id rather than an order.
+static NOT_ORDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(merchant|store|seller|shop|account|user|buyer|customer|listing|product|item)(\s+(id|no\.?|number|#))?\s*[:#(]?$").expect("regex"));
+
+/// Where a table's reason and evidence columns are.
+struct Columns {
+    reason: Option<usize>,
+    evidence: Option<usize>,
+}
+
+/// The reason and evidence columns of the table holding block `block`, from its header row.
+fn table_columns(letter: &Letter, block: usize) -> Option<Columns> {
+    let blocks = &letter.doc.blocks;
+    if !matches!(blocks[block].kind, BlockKind::TableRow { header: false }) {
+        return None;
+    }
+    let header = (0..block).rev().take_while(|&i| matches!(blocks[i].kind, BlockKind::TableRow { .. })).find(|&i| matches!(blocks[i].kind, BlockKind::TableRow { header: true }))?;
+    let names: Vec<String> = blocks[header].prose.text.split(" | ").map(|c| c.trim().to_ascii_lowercase()).collect();
+    let find = |words: &[&str]| names.iter().position(|n| words.iter().any(|w| n.contains(w)));
+    Some(Columns { reason: find(&["reason", "cause", "problem", "issue", "what happened", "explanation"]), evidence: find(&["evidence", "proof", "attach", "screenshot", "document"]) })
 }
 
 /// The `| Order ID | Reason | Evidence |` table for `ids`.
