@@ -6,8 +6,8 @@ use crate::document::Span;
 use crate::rules::builtin::{Check, finding};
 use crate::rules::{Context, Rule};
 
-/// When a sentence refers to attached evidence (`data.patterns`: "see the attached screenshot",
-/// "invoice attached") and front matter `attachments:` lists nothing, the first such sentence is
+/// In a letter with front matter: when a sentence refers to attached evidence (`data.patterns`:
+/// "see the attached screenshot", "invoice attached") and `attachments:` lists nothing, the first such sentence is
 /// flagged. When `attachments:` lists files and the letter's folder is known
 /// (`Settings::letter_dir`), each listed file that does not exist beside the letter is flagged
 /// where the front matter names it. The rule reads the disk only through `letter_dir`, which the
@@ -18,7 +18,10 @@ impl Check for Attachments {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
         let locale = cx.settings.locale();
-        let fm = letter.doc.front_matter.as_ref();
+        // Only letters that keep metadata in front matter follow the convention of listing
+        // their attachments; a plain letter pasted from elsewhere is not asked to.
+        let Some(fm) = letter.doc.front_matter.as_ref() else { return };
+        let fm = Some(fm);
         let listed: &[String] = fm.map_or(&[], |f| f.attachments.as_slice());
         if listed.is_empty() {
             let patterns = data_patterns(rule, "patterns");

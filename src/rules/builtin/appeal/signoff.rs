@@ -8,8 +8,9 @@ use crate::letter::PartKind;
 use crate::rules::builtin::{Check, finding};
 use crate::rules::{Context, Rule};
 
-/// Reads the sign-off line by line. Closing phrases are `data.close_patterns`; the lines after the
-/// last one are the signature. Two closing lines ("Best Regards," then "Yours,") make a double
+/// Reads the sign-off line by line. Closing phrases are `data.close_patterns` (and thanks lines,
+/// `data.thanks_patterns`, which may close a letter too); the lines after the last one are the
+/// signature. Two formal closing lines ("Best Regards," then "Yours,") make a double
 /// close, fixed safely by deleting the second; a signature that is only placeholders
 /// (`data.placeholder_patterns`) or missing is flagged. A letter with no sign-off gets one
 /// inserted at the end, with `signer` and `store` from front matter when given.
@@ -33,10 +34,12 @@ impl Check for Signoff {
             return;
         };
         let closes = data_patterns(rule, "close_patterns");
+        let thanks = data_patterns(rule, "thanks_patterns");
         let placeholders = data_patterns(rule, "placeholder_patterns");
         let text = &letter.doc.text;
         let start = part.span.start as usize;
         let mut close_lines: Vec<Span> = Vec::new();
+        let mut last_close: Option<Span> = None;
         let mut signature: Vec<(Span, String)> = Vec::new();
         let mut offset = start;
         for line in text[start..part.span.end as usize].split_inclusive('\n') {
@@ -48,8 +51,19 @@ impl Check for Signoff {
             if trimmed.is_empty() {
                 continue;
             }
-            if let Some(m) = closes.iter().find_map(|p| p.find(trimmed)) {
+            // A close stands at the start of its line; "Thank you." ending a paragraph is not one.
+            let line_start = text[..span.start as usize].rfind('\n').map_or(0, |i| i + 1);
+            let starts_line = text[line_start..span.start as usize].trim().is_empty();
+            let close = closes.iter().find_map(|p| p.find(trimmed)).filter(|_| starts_line);
+            let thanks_line = starts_line && thanks.iter().any(|p| p.is_match(trimmed));
+            if thanks_line && close.is_none() {
+                last_close = Some(span);
+                signature.clear();
+                continue;
+            }
+            if let Some(m) = close {
                 close_lines.push(span);
+                last_close = Some(span);
                 signature.clear();
                 let rest = trimmed[m.end()..].trim_start_matches([',', '.', '!', ' ']).trim();
                 if !rest.is_empty() {
@@ -68,7 +82,7 @@ impl Check for Signoff {
             let title = format!("Delete `{found}`");
             out.push(finding(rule, second, message).with_fix(Fix::safe(title, vec![Edit::delete(delete)])));
         }
-        let Some(&last_close) = close_lines.last() else { return };
+        let Some(last_close) = last_close else { return };
         if signature.is_empty() {
             out.push(finding(rule, last_close, rule.named_message("no-name", locale).to_string()));
         } else if signature.iter().all(|(_, s)| placeholders.iter().any(|p| p.is_match(s))) {
