@@ -164,3 +164,23 @@ fn the_rules_command_shows_the_policy_versions_of_the_evidence_rule() {
     let policies = evidence["policies"].as_array().expect("policies");
     assert!(policies.iter().any(|p| p.as_str().is_some_and(|p| p.starts_with("aliexpress image-theft") && p.contains("seed 003") && p.contains("checked 20"))), "{policies:?}");
 }
+
+#[test]
+fn a_salutation_under_a_title_heading_counts_and_a_detected_platform_does_not_overrule_it() {
+    let titled = "---\nkind: appeal\nplatform: wish\n---\n# Appeal: late shipments of Orbit Lamps\n\nDear Merchant Support,\n\nWe are sorry for the late shipments.\n";
+    assert!(!rules_of(&lint_in(&fixtures(), titled)).contains(&"appeal/salutation"));
+    // The text mentions Shopee, but the letter is addressed to AliExpress and no front matter says otherwise.
+    let detected = "---\nkind: appeal\n---\nDear AliExpress Seller Support,\n\nThe same pictures are also on a Shopee store that copied them.\n";
+    assert!(!rules_of(&lint_in(&fixtures(), detected)).contains(&"appeal/salutation"), "{:?}", rules_of(&lint_in(&fixtures(), detected)));
+    let stated = "---\nkind: appeal\nplatform: wish\n---\nDear Amazon Seller Performance,\n\nWe are sorry for the late shipments.\n";
+    assert_fires(&lint_in(&fixtures(), stated), "appeal/salutation", "this appeal goes to Wish");
+}
+
+#[test]
+fn thanks_ending_the_plea_is_not_a_second_close() {
+    let text = "---\nkind: appeal\n---\nDear Seller Support,\n\nPlease review the documents and remove the penalty. Thank you.\n\nBest regards,\nFeng Lu\nPinecrest Outdoor\n";
+    let found = lint_in(&fixtures(), text);
+    assert!(!rules_of(&found).contains(&"appeal/signoff"), "{:?}", found.iter().map(|d| &d.message).collect::<Vec<_>>());
+    let unsigned = "---\nkind: appeal\n---\nDear Seller Support,\n\nPlease remove the penalty.\n\nBest regards,\n";
+    assert_fires(&lint_in(&fixtures(), unsigned), "appeal/signoff", "not followed by a name");
+}

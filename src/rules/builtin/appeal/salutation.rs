@@ -1,19 +1,28 @@
 //! `appeal/salutation`: an appeal opens by addressing the platform's reviewing team.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::data_patterns;
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::fix::{Edit, Fix};
-use crate::letter::{Letter, PartKind};
+use crate::letter::{Letter, Origin, PartKind};
 use crate::rules::builtin::{Check, finding};
 use crate::rules::engine::{letter_span, platform_name};
 use crate::rules::{Context, Rule};
 
-/// Reads the first sentence of the letter. A buyer-style greeting (`data.buyer_patterns`: "Hi dear
+/// Reads the salutation (the recognised part, else a greeting line among the first three
+/// sentences), or the first sentence when there is none. A buyer-style greeting (`data.buyer_patterns`: "Hi dear
 /// friend") is flagged and replaced by the platform's addressee (`data.addressee.<platform>`). A
-/// salutation naming another marketplace, or an impersonal one (`data.impersonal_patterns`), is
+/// salutation naming another marketplace than the one front matter or configuration gives, or an
+/// impersonal one (`data.impersonal_patterns`), is
 /// flagged. A letter with no salutation gets one inserted at the top.
 pub struct Salutation;
+
+/// A line that opens with a greeting word.
+static GREETING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\W*(dear|to|hello|hi|greetings|attn|attention)\b").expect("regex"));
 
 /// The source span of the match `range` inside unit `unit`'s sentence, and whether it is exact.
 fn match_span(letter: &Letter, unit: usize, range: std::ops::Range<usize>) -> (Span, bool) {
@@ -38,9 +47,18 @@ impl Check for Salutation {
         let to = addressee(rule, &letter.platform);
         let fill = |template: &str| cx.fill(&template.replace("{addressee}", &to));
         let Some(first) = letter.units.first() else { return };
-        let text = letter.unit_text(first);
+        // The salutation: the recognised part, else a short greeting line among the first
+        // sentences (after a title heading or a subject line).
+        let salutation = letter.first_part(PartKind::Salutation).map(|p| p.units.start).or_else(|| {
+            (0..letter.units.len().min(3)).find(|&u| {
+                let text = letter.unit_text(&letter.units[u]);
+                GREETING.is_match(text) && text.split_whitespace().count() <= 10
+            })
+        });
+        let opening = salutation.unwrap_or(0);
+        let text = letter.unit_text(&letter.units[opening]);
         if let Some(m) = data_patterns(rule, "buyer_patterns").iter().find_map(|p| p.find(text)) {
-            let (span, exact) = match_span(letter, 0, m.range());
+            let (span, exact) = match_span(letter, opening, m.range());
             let mut diagnostic = finding(rule, span, fill(rule.named_message("buyer", locale)).replace("{found}", m.as_str()));
             if exact {
                 let title = fill("Write `Dear {addressee}`");
@@ -49,7 +67,7 @@ impl Check for Salutation {
             out.push(diagnostic);
             return;
         }
-        let Some(salutation) = letter.first_part(PartKind::Salutation) else {
+        let Some(unit) = salutation else {
             let mut diagnostic = finding(rule, letter_span(letter), fill(rule.message(locale)));
             if let Some(insert) = rule.insert_text(locale) {
                 // The salutation opens the letter: insert at the start of the first line of prose.
@@ -62,14 +80,14 @@ impl Check for Salutation {
             out.push(diagnostic);
             return;
         };
-        let unit = salutation.units.start;
         let text = letter.unit_text(&letter.units[unit]);
         if let Some(m) = data_patterns(rule, "impersonal_patterns").iter().find_map(|p| p.find(text)) {
             let (span, _) = match_span(letter, unit, m.range());
             out.push(finding(rule, span, fill(rule.named_message("impersonal", locale)).replace("{found}", m.as_str())));
             return;
         }
-        if letter.platform != "generic" {
+        // A detected platform is a guess; the salutation is better evidence than it.
+        if letter.platform != "generic" && letter.platform_origin != Origin::Detected {
             let other = crate::letter::PLATFORMS
                 .iter()
                 .filter(|p| **p != letter.platform && **p != "generic")
