@@ -16,12 +16,27 @@ impl Check for Acknowledgment {
         let letter = cx.letter;
         let locale = cx.settings.locale();
         let Some(ack) = letter.first_part(PartKind::Acknowledgment) else {
-            out.push(missing(cx, rule, rule.message(locale), &[PartKind::Salutation], &[PartKind::RootCause, PartKind::Remedies, PartKind::Plea, PartKind::Signoff]));
+            out.push(missing(
+                cx,
+                rule,
+                rule.message(locale),
+                &[PartKind::Salutation],
+                &[
+                    PartKind::RootCause,
+                    PartKind::Remedies,
+                    PartKind::Plea,
+                    PartKind::Signoff,
+                ],
+            ));
             return;
         };
         if let Some(remedy) = letter.first_part(PartKind::Remedies) {
             if remedy.units.start < ack.units.start {
-                out.push(finding(rule, letter.units[ack.units.start].span, rule.named_message("late", locale).to_string()));
+                out.push(finding(
+                    rule,
+                    letter.units[ack.units.start].span,
+                    rule.named_message("late", locale).to_string(),
+                ));
             }
         }
     }

@@ -32,12 +32,19 @@ pub struct Requirement<'a> {
 }
 
 fn strings(value: Option<&toml::Value>) -> Vec<&str> {
-    value.and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()).collect()
+    value
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str())
+        .collect()
 }
 
 /// The requirements in a rule's data, in file order.
 pub fn requirements(data: Option<&toml::Value>) -> Vec<Requirement<'_>> {
-    let list = data.and_then(|d| d.get("requirements")).and_then(|v| v.as_array());
+    let list = data
+        .and_then(|d| d.get("requirements"))
+        .and_then(|v| v.as_array());
     list.into_iter()
         .flatten()
         .map(|r| {
@@ -55,7 +62,12 @@ pub fn requirements(data: Option<&toml::Value>) -> Vec<Requirement<'_>> {
                     .and_then(|v| v.as_array())
                     .into_iter()
                     .flatten()
-                    .map(|m| (m.get("name").and_then(|v| v.as_str()).unwrap_or(""), strings(m.get("patterns"))))
+                    .map(|m| {
+                        (
+                            m.get("name").and_then(|v| v.as_str()).unwrap_or(""),
+                            strings(m.get("patterns")),
+                        )
+                    })
                     .collect(),
             }
         })
@@ -79,7 +91,12 @@ impl Check for Evidence {
             let text = letter.unit_text(unit);
             if let Some(m) = claims.iter().find_map(|p| p.find(text)) {
                 if !proofs.iter().any(|p| p.is_match(text)) {
-                    found.push(finding(rule, unit.span, rule.named_message("claim", locale).replace("{found}", m.as_str())));
+                    found.push(finding(
+                        rule,
+                        unit.span,
+                        rule.named_message("claim", locale)
+                            .replace("{found}", m.as_str()),
+                    ));
                 }
             }
         }
@@ -89,7 +106,9 @@ impl Check for Evidence {
                 continue;
             }
             let stated_at = match &reason {
-                Some(r) if requirement.reasons.iter().any(|x| x == r) => Some(find(letter, &requirement.detect)),
+                Some(r) if requirement.reasons.iter().any(|x| x == r) => {
+                    Some(find(letter, &requirement.detect))
+                }
                 Some(_) => None,
                 None => find(letter, &requirement.detect).map(Some),
             };
@@ -97,7 +116,12 @@ impl Check for Evidence {
             if find(letter, &requirement.waived_by).is_some() {
                 continue;
             }
-            let absent: Vec<&str> = requirement.materials.iter().filter(|(_, patterns)| find(letter, patterns).is_none()).map(|(name, _)| *name).collect();
+            let absent: Vec<&str> = requirement
+                .materials
+                .iter()
+                .filter(|(_, patterns)| find(letter, patterns).is_none())
+                .map(|(name, _)| *name)
+                .collect();
             if absent.is_empty() {
                 continue;
             }
@@ -106,7 +130,10 @@ impl Check for Evidence {
                 .replace("{platform}", &platform_name(&letter.platform))
                 .replace("{policy}", requirement.policy)
                 .replace("{found}", &absent.join("; "));
-            let source = format!("Source: {} (checked {}).", requirement.source, requirement.checked);
+            let source = format!(
+                "Source: {} (checked {}).",
+                requirement.source, requirement.checked
+            );
             // A claim of proof already points at the evidence problem: name the materials there
             // rather than in a second finding.
             if let Some(claim) = found.first_mut() {
@@ -115,7 +142,11 @@ impl Check for Evidence {
             }
             // Point at the sentence that mentions some of the materials (the writer is talking about
             // evidence there), else at the sentence that states the reason.
-            let all_patterns: Vec<&str> = requirement.materials.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+            let all_patterns: Vec<&str> = requirement
+                .materials
+                .iter()
+                .flat_map(|(_, p)| p.iter().copied())
+                .collect();
             let at = find(letter, &all_patterns).or(stated_at);
             let span = at.map_or_else(|| letter_span(letter), |u| letter.units[u].span);
             found.push(finding(rule, span, message).with_help(source));

@@ -17,7 +17,13 @@ impl Check for NonRecurrence {
         if mentions(cx.letter, &data_patterns(rule, "patterns")) {
             return;
         }
-        out.push(missing(cx, rule, rule.message(cx.settings.locale()), &[PartKind::Remedies], &[PartKind::Plea, PartKind::Signoff]));
+        out.push(missing(
+            cx,
+            rule,
+            rule.message(cx.settings.locale()),
+            &[PartKind::Remedies],
+            &[PartKind::Plea, PartKind::Signoff],
+        ));
     }
 }
 
@@ -30,7 +36,13 @@ impl Check for PlatformCommitment {
         if mentions(cx.letter, &data_patterns(rule, "patterns")) {
             return;
         }
-        out.push(missing(cx, rule, rule.message(cx.settings.locale()), &[PartKind::Remedies], &[PartKind::Plea, PartKind::Signoff]));
+        out.push(missing(
+            cx,
+            rule,
+            rule.message(cx.settings.locale()),
+            &[PartKind::Remedies],
+            &[PartKind::Plea, PartKind::Signoff],
+        ));
     }
 }
 
@@ -45,11 +57,22 @@ impl Check for RestateReason {
             return;
         }
         if let Some(reason) = reason_words(cx.letter) {
-            let lower: Vec<String> = cx.letter.units.iter().map(|u| cx.letter.unit_text(u).to_lowercase()).collect();
+            let lower: Vec<String> = cx
+                .letter
+                .units
+                .iter()
+                .map(|u| cx.letter.unit_text(u).to_lowercase())
+                .collect();
             if lower.iter().any(|s| s.contains(&reason)) {
                 return;
             }
         }
-        out.push(missing(cx, rule, rule.message(cx.settings.locale()), &[PartKind::Salutation], &[PartKind::Acknowledgment, PartKind::RootCause]));
+        out.push(missing(
+            cx,
+            rule,
+            rule.message(cx.settings.locale()),
+            &[PartKind::Salutation],
+            &[PartKind::Acknowledgment, PartKind::RootCause],
+        ));
     }
 }

@@ -52,23 +52,39 @@ pub(crate) static ORDER_ID: LazyLock<Regex> =
 
 /// True when a 24-character hexadecimal token is an order id rather than a word or a number.
 pub(crate) fn is_order_id(token: &str) -> bool {
-    token.contains('-') || (token.chars().any(|c| c.is_ascii_digit()) && token.chars().any(|c| c.is_ascii_alphabetic()))
+    token.contains('-')
+        || (token.chars().any(|c| c.is_ascii_digit())
+            && token.chars().any(|c| c.is_ascii_alphabetic()))
 }
 
 /// The writer's own sentences with their text, in order.
-pub(crate) fn sentences<'a>(letter: &'a Letter) -> impl Iterator<Item = (usize, &'a Unit, &'a str)> {
-    letter.units.iter().enumerate().map(move |(i, u)| (i, u, letter.unit_text(u)))
+pub(crate) fn sentences<'a>(
+    letter: &'a Letter,
+) -> impl Iterator<Item = (usize, &'a Unit, &'a str)> {
+    letter
+        .units
+        .iter()
+        .enumerate()
+        .map(move |(i, u)| (i, u, letter.unit_text(u)))
 }
 
 /// The first of the writer's sentences matching one of `patterns`, if any.
 pub(crate) fn first_match(letter: &Letter, patterns: &[&Regex]) -> Option<usize> {
-    sentences(letter).find(|(_, _, text)| patterns.iter().any(|p| p.is_match(text))).map(|(i, _, _)| i)
+    sentences(letter)
+        .find(|(_, _, text)| patterns.iter().any(|p| p.is_match(text)))
+        .map(|(i, _, _)| i)
 }
 
 /// A finding that the letter lacks something, at the letter's first line, with an insertion of
 /// the rule's skeleton (`insert`, filled from front matter) after the last part of `after` or
 /// before the first part of `before`. The insertion is unsafe: the writer must edit it.
-pub(crate) fn missing(cx: &Context<'_>, rule: &Rule, message: &str, after: &[PartKind], before: &[PartKind]) -> Diagnostic {
+pub(crate) fn missing(
+    cx: &Context<'_>,
+    rule: &Rule,
+    message: &str,
+    after: &[PartKind],
+    before: &[PartKind],
+) -> Diagnostic {
     let locale = cx.settings.locale();
     let mut diagnostic = super::finding(rule, letter_span(cx.letter), cx.fill(message));
     if let Some(help) = rule.help(locale) {
@@ -77,7 +93,10 @@ pub(crate) fn missing(cx: &Context<'_>, rule: &Rule, message: &str, after: &[Par
     if let Some(insert) = rule.insert_text(locale) {
         let (offset, pre, post) = insertion_point(cx.letter, after, before);
         let text = format!("{pre}{}{post}", cx.fill(insert.trim_end()));
-        let title = rule.fix_title(locale).unwrap_or("Insert a skeleton to edit").to_string();
+        let title = rule
+            .fix_title(locale)
+            .unwrap_or("Insert a skeleton to edit")
+            .to_string();
         diagnostic = diagnostic.with_fix(Fix::unsafe_fix(title, vec![Edit::insert(offset, text)]));
     }
     diagnostic
@@ -104,21 +123,36 @@ pub(crate) fn reason_words(letter: &Letter) -> Option<String> {
 pub(crate) fn data_patterns(rule: &Rule, key: &str) -> std::sync::Arc<Vec<Regex>> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
-    static CACHE: LazyLock<Mutex<HashMap<String, Arc<Vec<Regex>>>>> = LazyLock::new(Default::default);
+    static CACHE: LazyLock<Mutex<HashMap<String, Arc<Vec<Regex>>>>> =
+        LazyLock::new(Default::default);
     let cache_key = format!("{}#{}#{}", rule.id(), rule.origin, key);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     cache
         .entry(cache_key)
         .or_insert_with(|| {
-            let patterns = rule.spec.data.as_ref().and_then(|d| d.get(key)).and_then(|v| v.as_array());
-            Arc::new(patterns.into_iter().flatten().filter_map(|v| v.as_str()).filter_map(|p| compile(p).ok()).collect())
+            let patterns = rule
+                .spec
+                .data
+                .as_ref()
+                .and_then(|d| d.get(key))
+                .and_then(|v| v.as_array());
+            Arc::new(
+                patterns
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str())
+                    .filter_map(|p| compile(p).ok())
+                    .collect(),
+            )
         })
         .clone()
 }
 
 /// Compiles a data pattern the way rule files' patterns are compiled: case-insensitive.
 pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern).case_insensitive(true).build()
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
 }
 
 /// `compile`, once per pattern text (compiled regexes share their program, so clones are cheap).
@@ -127,7 +161,10 @@ pub(crate) fn compile_cached(pattern: &str) -> Option<Regex> {
     use std::sync::Mutex;
     static CACHE: LazyLock<Mutex<HashMap<String, Option<Regex>>>> = LazyLock::new(Default::default);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    cache.entry(pattern.to_string()).or_insert_with(|| compile(pattern).ok()).clone()
+    cache
+        .entry(pattern.to_string())
+        .or_insert_with(|| compile(pattern).ok())
+        .clone()
 }
 
 /// True when one of the writer's sentences matches one of `patterns`.
@@ -143,14 +180,23 @@ mod tests {
     fn every_data_pattern_of_the_appeal_and_tone_rules_compiles() {
         let registry = Registry::builtin().expect("built-in rules load");
         let mut bad = Vec::new();
-        for rule in registry.rules.iter().filter(|r| r.id().starts_with("appeal/") || r.id().starts_with("tone/")) {
+        for rule in registry
+            .rules
+            .iter()
+            .filter(|r| r.id().starts_with("appeal/") || r.id().starts_with("tone/"))
+        {
             let mut stack: Vec<&toml::Value> = rule.spec.data.iter().collect();
             while let Some(value) = stack.pop() {
                 match value {
                     toml::Value::Table(t) => {
                         for (key, v) in t {
                             if key == "patterns" || key == "detect" || key.ends_with("_patterns") {
-                                for p in v.as_array().into_iter().flatten().filter_map(|p| p.as_str()) {
+                                for p in v
+                                    .as_array()
+                                    .into_iter()
+                                    .flatten()
+                                    .filter_map(|p| p.as_str())
+                                {
                                     if let Err(e) = super::compile(p) {
                                         bad.push(format!("{}: {p}: {e}", rule.id()));
                                     }

@@ -58,13 +58,27 @@ fn mentions(letter: &Letter, rule: &Rule) -> Vec<Mention> {
                 continue;
             }
             let without_ids = ORDER_ID.replace_all(&context, " ");
-            let other_words = sentences::words(&without_ids).iter().filter(|w| !FILLER.contains(&without_ids[w.span.range()].to_ascii_lowercase().as_str())).count();
-            let mut has_reason = other_words >= 3 || reasons.iter().any(|p| p.is_match(&without_ids));
+            let other_words = sentences::words(&without_ids)
+                .iter()
+                .filter(|w| {
+                    !FILLER.contains(&without_ids[w.span.range()].to_ascii_lowercase().as_str())
+                })
+                .count();
+            let mut has_reason =
+                other_words >= 3 || reasons.iter().any(|p| p.is_match(&without_ids));
             let mut has_evidence = evidence.iter().any(|p| p.is_match(&without_ids));
             // In a table with `Reason` and `Evidence` columns, a filled cell is the answer.
             if let Some(columns) = table_columns(letter, unit.block) {
                 let cells: Vec<&str> = block.prose.text.split(" | ").map(str::trim).collect();
-                let filled = |i: Option<usize>| i.and_then(|i| cells.get(i)).is_some_and(|c| !c.is_empty() && !matches!(c.to_ascii_lowercase().as_str(), "-" | "n/a" | "none" | "no" | "?"));
+                let filled = |i: Option<usize>| {
+                    i.and_then(|i| cells.get(i)).is_some_and(|c| {
+                        !c.is_empty()
+                            && !matches!(
+                                c.to_ascii_lowercase().as_str(),
+                                "-" | "n/a" | "none" | "no" | "?"
+                            )
+                    })
+                };
                 if columns.reason.is_some() {
                     has_reason = filled(columns.reason);
                 }
@@ -80,18 +94,41 @@ fn mentions(letter: &Letter, rule: &Rule) -> Vec<Mention> {
                 continue;
             }
             let plain = Span::new(sentence_start + m.start(), sentence_start + m.end());
-            found.push(Mention { id, span: block.prose.span_to_source(plain), block_end: block.span.end as usize, has_reason, has_evidence });
+            found.push(Mention {
+                id,
+                span: block.prose.span_to_source(plain),
+                block_end: block.span.end as usize,
+                has_reason,
+                has_evidence,
+            });
         }
     }
     found
 }
 
 /// Words that say nothing about an order on their own.
-const FILLER: &[&str] = &["order", "orders", "id", "no", "number", "and", "the", "a", "of", "for", "on", "wish", "amazon", "aliexpress", "ebay"];
+const FILLER: &[&str] = &[
+    "order",
+    "orders",
+    "id",
+    "no",
+    "number",
+    "and",
+    "the",
+    "a",
+    "of",
+    "for",
+    "on",
+    "wish",
+    "amazon",
+    "aliexpress",
+    "ebay",
+];
 
 /// Text right before an id that makes it a merchant or store id rather than an order.
-static NOT_ORDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(merchant|store|seller|shop|account|user|buyer|customer|listing|product|item)(\s+(id|no\.?|number|#))?\s*[:#(]?$").expect("regex"));
+static NOT_ORDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(merchant|store|seller|shop|account|user|buyer|customer|listing|product|item)(\s+(id|no\.?|number|#))?\s*[:#(]?$").expect("regex")
+});
 
 /// Where a table's reason and evidence columns are.
 struct Columns {
@@ -105,17 +142,41 @@ fn table_columns(letter: &Letter, block: usize) -> Option<Columns> {
     if !matches!(blocks[block].kind, BlockKind::TableRow { header: false }) {
         return None;
     }
-    let header = (0..block).rev().take_while(|&i| matches!(blocks[i].kind, BlockKind::TableRow { .. })).find(|&i| matches!(blocks[i].kind, BlockKind::TableRow { header: true }))?;
-    let names: Vec<String> = blocks[header].prose.text.split(" | ").map(|c| c.trim().to_ascii_lowercase()).collect();
-    let find = |words: &[&str]| names.iter().position(|n| words.iter().any(|w| n.contains(w)));
-    Some(Columns { reason: find(&["reason", "cause", "problem", "issue", "what happened", "explanation"]), evidence: find(&["evidence", "proof", "attach", "screenshot", "document"]) })
+    let header = (0..block)
+        .rev()
+        .take_while(|&i| matches!(blocks[i].kind, BlockKind::TableRow { .. }))
+        .find(|&i| matches!(blocks[i].kind, BlockKind::TableRow { header: true }))?;
+    let names: Vec<String> = blocks[header]
+        .prose
+        .text
+        .split(" | ")
+        .map(|c| c.trim().to_ascii_lowercase())
+        .collect();
+    let find = |words: &[&str]| {
+        names
+            .iter()
+            .position(|n| words.iter().any(|w| n.contains(w)))
+    };
+    Some(Columns {
+        reason: find(&[
+            "reason",
+            "cause",
+            "problem",
+            "issue",
+            "what happened",
+            "explanation",
+        ]),
+        evidence: find(&["evidence", "proof", "attach", "screenshot", "document"]),
+    })
 }
 
 /// The `| Order ID | Reason | Evidence |` table for `ids`.
 fn table(ids: &[String]) -> String {
     let mut table = String::from("| Order ID | Reason | Evidence |\n|---|---|---|\n");
     for id in ids {
-        table.push_str(&format!("| {id} | (what happened to this order) | (screenshot, tracking link or invoice) |\n"));
+        table.push_str(&format!(
+            "| {id} | (what happened to this order) | (screenshot, tracking link or invoice) |\n"
+        ));
     }
     table.trim_end().to_string()
 }
@@ -125,15 +186,37 @@ impl Check for PerOrder {
         let letter = cx.letter;
         let locale = cx.settings.locale();
         let named = mentions(letter, rule);
-        let listed: Vec<String> = letter.doc.front_matter.as_ref().map(|f| f.orders.iter().map(|o| o.to_ascii_lowercase()).collect()).unwrap_or_default();
-        let lacking: Vec<&Mention> = named.iter().filter(|m| !(m.has_reason && m.has_evidence)).collect();
-        let unnamed: Vec<String> = listed.iter().filter(|o| !named.iter().any(|m| &m.id == *o)).cloned().collect();
-        let table_ids: Vec<String> = lacking.iter().map(|m| m.id.clone()).chain(unnamed.iter().cloned()).collect();
+        let listed: Vec<String> = letter
+            .doc
+            .front_matter
+            .as_ref()
+            .map(|f| f.orders.iter().map(|o| o.to_ascii_lowercase()).collect())
+            .unwrap_or_default();
+        let lacking: Vec<&Mention> = named
+            .iter()
+            .filter(|m| !(m.has_reason && m.has_evidence))
+            .collect();
+        let unnamed: Vec<String> = listed
+            .iter()
+            .filter(|o| !named.iter().any(|m| &m.id == *o))
+            .cloned()
+            .collect();
+        let table_ids: Vec<String> = lacking
+            .iter()
+            .map(|m| m.id.clone())
+            .chain(unnamed.iter().cloned())
+            .collect();
         let text = &letter.doc.text;
         let table_fix = |after: usize| {
             let line_end = text[after..].find('\n').map_or(text.len(), |i| after + i);
-            let title = rule.fix_title(locale).unwrap_or("Insert an order table").to_string();
-            Fix::unsafe_fix(title, vec![Edit::insert(line_end, format!("\n\n{}", table(&table_ids)))])
+            let title = rule
+                .fix_title(locale)
+                .unwrap_or("Insert an order table")
+                .to_string();
+            Fix::unsafe_fix(
+                title,
+                vec![Edit::insert(line_end, format!("\n\n{}", table(&table_ids)))],
+            )
         };
         let last_block_end = named.iter().map(|m| m.block_end).max();
         for (n, mention) in lacking.iter().enumerate() {
@@ -142,19 +225,40 @@ impl Check for PerOrder {
                 (true, false) => "no-evidence",
                 _ => "no-reason",
             };
-            let mut diagnostic = finding(rule, mention.span, rule.named_message(key, locale).replace("{found}", &mention.id));
+            let mut diagnostic = finding(
+                rule,
+                mention.span,
+                rule.named_message(key, locale)
+                    .replace("{found}", &mention.id),
+            );
             if n == 0 {
-                diagnostic = diagnostic.with_fix(table_fix(last_block_end.unwrap_or(mention.block_end)));
+                diagnostic =
+                    diagnostic.with_fix(table_fix(last_block_end.unwrap_or(mention.block_end)));
             }
             out.push(diagnostic);
         }
         for (n, order) in unnamed.iter().enumerate() {
-            let mut diagnostic = finding(rule, letter_span(letter), rule.named_message("unnamed", locale).replace("{found}", order));
+            let mut diagnostic = finding(
+                rule,
+                letter_span(letter),
+                rule.named_message("unnamed", locale)
+                    .replace("{found}", order),
+            );
             if n == 0 && lacking.is_empty() {
                 if let Some(end) = last_block_end {
                     diagnostic = diagnostic.with_fix(table_fix(end));
                 } else {
-                    let with_table = missing(cx, rule, "", &[PartKind::RootCause, PartKind::Acknowledgment, PartKind::Salutation], &[PartKind::Remedies, PartKind::Plea, PartKind::Signoff]);
+                    let with_table = missing(
+                        cx,
+                        rule,
+                        "",
+                        &[
+                            PartKind::RootCause,
+                            PartKind::Acknowledgment,
+                            PartKind::Salutation,
+                        ],
+                        &[PartKind::Remedies, PartKind::Plea, PartKind::Signoff],
+                    );
                     diagnostic.fixes = with_table.fixes;
                     for fix in &mut diagnostic.fixes {
                         for edit in &mut fix.edits {
@@ -171,13 +275,30 @@ impl Check for PerOrder {
         let data = rule.spec.data.as_ref();
         let platform = letter.platform.as_str();
         let order_level_reason = letter.reason().is_some_and(|r| {
-            let reasons = data.and_then(|d| d.get("order_level_reasons")).and_then(|t| t.get(platform)).and_then(|v| v.as_array());
+            let reasons = data
+                .and_then(|d| d.get("order_level_reasons"))
+                .and_then(|t| t.get(platform))
+                .and_then(|v| v.as_array());
             reasons.is_some_and(|a| a.iter().any(|v| v.as_str() == Some(r.as_str())))
         });
-        let cue_platform = data.and_then(|d| d.get("text_cue_platforms")).and_then(|v| v.as_array()).is_some_and(|a| a.iter().any(|v| v.as_str() == Some(platform)));
-        let order_level_text = cue_platform && super::mentions(letter, &data_patterns(rule, "order_level_patterns"));
+        let cue_platform = data
+            .and_then(|d| d.get("text_cue_platforms"))
+            .and_then(|v| v.as_array())
+            .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(platform)));
+        let order_level_text =
+            cue_platform && super::mentions(letter, &data_patterns(rule, "order_level_patterns"));
         if order_level_reason || (letter.reason().is_none() && order_level_text) {
-            let mut diagnostic = missing(cx, rule, rule.message(locale), &[PartKind::RootCause, PartKind::Acknowledgment, PartKind::Salutation], &[PartKind::Remedies, PartKind::Plea, PartKind::Signoff]);
+            let mut diagnostic = missing(
+                cx,
+                rule,
+                rule.message(locale),
+                &[
+                    PartKind::RootCause,
+                    PartKind::Acknowledgment,
+                    PartKind::Salutation,
+                ],
+                &[PartKind::Remedies, PartKind::Plea, PartKind::Signoff],
+            );
             let placeholder = vec!["(order id)".to_string()];
             for fix in &mut diagnostic.fixes {
                 for edit in &mut fix.edits {

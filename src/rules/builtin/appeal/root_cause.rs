@@ -15,9 +15,23 @@ impl Check for RootCause {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
         let locale = cx.settings.locale();
-        let causes: Vec<usize> = letter.parts_of(PartKind::RootCause).flat_map(|p| p.units.clone()).collect();
+        let causes: Vec<usize> = letter
+            .parts_of(PartKind::RootCause)
+            .flat_map(|p| p.units.clone())
+            .collect();
         if causes.is_empty() {
-            out.push(missing(cx, rule, rule.message(locale), &[PartKind::Acknowledgment, PartKind::Salutation], &[PartKind::PerOrder, PartKind::Remedies, PartKind::Plea, PartKind::Signoff]));
+            out.push(missing(
+                cx,
+                rule,
+                rule.message(locale),
+                &[PartKind::Acknowledgment, PartKind::Salutation],
+                &[
+                    PartKind::PerOrder,
+                    PartKind::Remedies,
+                    PartKind::Plea,
+                    PartKind::Signoff,
+                ],
+            ));
             return;
         }
         let metric = data_patterns(rule, "metric_patterns");
@@ -26,7 +40,11 @@ impl Check for RootCause {
             metric.iter().any(|p| p.is_match(text))
         });
         if only_metric {
-            out.push(finding(rule, letter.units[causes[0]].span, rule.named_message("restates", locale).to_string()));
+            out.push(finding(
+                rule,
+                letter.units[causes[0]].span,
+                rule.named_message("restates", locale).to_string(),
+            ));
         }
     }
 }

@@ -22,12 +22,19 @@ impl Check for Signoff {
         let locale = cx.settings.locale();
         let Some(part) = letter.parts_of(PartKind::Signoff).last() else {
             let fm = letter.doc.front_matter.as_ref();
-            let signer = fm.and_then(|f| f.signer.clone()).unwrap_or_else(|| "[Your Name]".into());
-            let store = fm.and_then(|f| f.store.clone()).unwrap_or_else(|| "[Store name]".into());
+            let signer = fm
+                .and_then(|f| f.signer.clone())
+                .unwrap_or_else(|| "[Your Name]".into());
+            let store = fm
+                .and_then(|f| f.store.clone())
+                .unwrap_or_else(|| "[Store name]".into());
             let mut diagnostic = missing(cx, rule, rule.message(locale), &PartKind::APPEAL, &[]);
             for fix in &mut diagnostic.fixes {
                 for edit in &mut fix.edits {
-                    edit.text = edit.text.replace("{signer}", &signer).replace("{store}", &store);
+                    edit.text = edit
+                        .text
+                        .replace("{signer}", &signer)
+                        .replace("{store}", &store);
                 }
             }
             out.push(diagnostic);
@@ -54,7 +61,10 @@ impl Check for Signoff {
             // A close stands at the start of its line; "Thank you." ending a paragraph is not one.
             let line_start = text[..span.start as usize].rfind('\n').map_or(0, |i| i + 1);
             let starts_line = text[line_start..span.start as usize].trim().is_empty();
-            let close = closes.iter().find_map(|p| p.find(trimmed)).filter(|_| starts_line);
+            let close = closes
+                .iter()
+                .find_map(|p| p.find(trimmed))
+                .filter(|_| starts_line);
             let thanks_line = starts_line && thanks.iter().any(|p| p.is_match(trimmed));
             if thanks_line && close.is_none() {
                 last_close = Some(span);
@@ -65,7 +75,9 @@ impl Check for Signoff {
                 close_lines.push(span);
                 last_close = Some(span);
                 signature.clear();
-                let rest = trimmed[m.end()..].trim_start_matches([',', '.', '!', ' ']).trim();
+                let rest = trimmed[m.end()..]
+                    .trim_start_matches([',', '.', '!', ' '])
+                    .trim();
                 if !rest.is_empty() {
                     signature.push((span, rest.to_string()));
                 }
@@ -78,17 +90,38 @@ impl Check for Signoff {
             let previous_end = close_lines[0].end as usize;
             let delete = Span::new(previous_end, second.end as usize);
             let found = letter.doc.slice(second).to_string();
-            let message = rule.named_message("double", locale).replace("{found}", &found);
+            let message = rule
+                .named_message("double", locale)
+                .replace("{found}", &found);
             let title = format!("Delete `{found}`");
-            out.push(finding(rule, second, message).with_fix(Fix::safe(title, vec![Edit::delete(delete)])));
+            out.push(
+                finding(rule, second, message)
+                    .with_fix(Fix::safe(title, vec![Edit::delete(delete)])),
+            );
         }
         let Some(last_close) = last_close else { return };
         if signature.is_empty() {
-            out.push(finding(rule, last_close, rule.named_message("no-name", locale).to_string()));
-        } else if signature.iter().all(|(_, s)| placeholders.iter().any(|p| p.is_match(s))) {
+            out.push(finding(
+                rule,
+                last_close,
+                rule.named_message("no-name", locale).to_string(),
+            ));
+        } else if signature
+            .iter()
+            .all(|(_, s)| placeholders.iter().any(|p| p.is_match(s)))
+        {
             let span = signature[0].0.cover(signature[signature.len() - 1].0);
-            let found = signature.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(" ");
-            out.push(finding(rule, span, rule.named_message("placeholder", locale).replace("{found}", &found)));
+            let found = signature
+                .iter()
+                .map(|(_, s)| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(finding(
+                rule,
+                span,
+                rule.named_message("placeholder", locale)
+                    .replace("{found}", &found),
+            ));
         }
     }
 }

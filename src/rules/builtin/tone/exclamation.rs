@@ -24,7 +24,12 @@ impl Check for Exclamation {
         let letter = cx.letter;
         let locale = cx.settings.locale();
         let reply = letter.kind == Kind::Reply;
-        let emoji = !reply || cx.settings.option(rule, "emoji_in_replies").and_then(|v| v.as_bool()).unwrap_or(false);
+        let emoji = !reply
+            || cx
+                .settings
+                .option(rule, "emoji_in_replies")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
         let mut exclamations = 0;
         for (_, block) in letter.doc.own_blocks() {
             let text = block.prose.text.as_str();
@@ -34,26 +39,48 @@ impl Check for Exclamation {
                 let (i, c) = chars[k];
                 let prev = k.checked_sub(1).map(|j| chars[j].1);
                 let next = chars.get(k + 1).map(|&(_, n)| n);
-                let emit = |plain: Span, key: &str, replacement: &str, out: &mut Vec<Diagnostic>| {
-                    let found = &text[plain.range()];
-                    let span = block.prose.span_to_source(plain);
-                    let mut diagnostic = finding(rule, span, rule.named_message(key, locale).replace("{found}", found.trim()));
-                    if block.prose.is_exact(plain) {
-                        let title = if replacement.is_empty() { format!("Delete `{found}`") } else { format!("Write `{replacement}`") };
-                        diagnostic = diagnostic.with_fix(Fix::unsafe_fix(title, vec![Edit::replace(span, replacement)]));
-                    }
-                    out.push(diagnostic);
-                };
+                let emit =
+                    |plain: Span, key: &str, replacement: &str, out: &mut Vec<Diagnostic>| {
+                        let found = &text[plain.range()];
+                        let span = block.prose.span_to_source(plain);
+                        let mut diagnostic = finding(
+                            rule,
+                            span,
+                            rule.named_message(key, locale)
+                                .replace("{found}", found.trim()),
+                        );
+                        if block.prose.is_exact(plain) {
+                            let title = if replacement.is_empty() {
+                                format!("Delete `{found}`")
+                            } else {
+                                format!("Write `{replacement}`")
+                            };
+                            diagnostic = diagnostic.with_fix(Fix::unsafe_fix(
+                                title,
+                                vec![Edit::replace(span, replacement)],
+                            ));
+                        }
+                        out.push(diagnostic);
+                    };
                 if c == '~' || c == '～' {
-                    let range = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit() || n == ' ');
+                    let range = prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit() || n == ' ');
                     if !range {
                         let mut end = k + 1;
                         while end < chars.len() && (chars[end].1 == '~' || chars[end].1 == '～') {
                             end += 1;
                         }
                         let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-                        let at_end = text[end_byte..].trim_start().is_empty() || text[end_byte..].trim_start().starts_with(char::is_uppercase);
-                        let replacement = if at_end && !prev.is_some_and(|p| matches!(p, '.' | '!' | '?')) { "." } else { "" };
+                        let at_end = text[end_byte..].trim_start().is_empty()
+                            || text[end_byte..]
+                                .trim_start()
+                                .starts_with(char::is_uppercase);
+                        let replacement =
+                            if at_end && !prev.is_some_and(|p| matches!(p, '.' | '!' | '?')) {
+                                "."
+                            } else {
+                                ""
+                            };
                         emit(Span::new(i, end_byte), "tilde", replacement, out);
                         k = end;
                         continue;
@@ -72,7 +99,11 @@ impl Check for Exclamation {
                     continue;
                 } else if emoji && is_emoji(c) {
                     let mut end = k + 1;
-                    while end < chars.len() && (is_emoji(chars[end].1) || chars[end].1 == '\u{FE0F}' || chars[end].1 == '\u{200D}') {
+                    while end < chars.len()
+                        && (is_emoji(chars[end].1)
+                            || chars[end].1 == '\u{FE0F}'
+                            || chars[end].1 == '\u{200D}')
+                    {
                         end += 1;
                     }
                     let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
