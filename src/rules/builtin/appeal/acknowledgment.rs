@@ -30,14 +30,14 @@ impl Check for Acknowledgment {
             ));
             return;
         };
-        if let Some(remedy) = letter.first_part(PartKind::Remedies) {
-            if remedy.units.start < ack.units.start {
-                out.push(finding(
-                    rule,
-                    letter.units[ack.units.start].span,
-                    rule.named_message("late", locale).to_string(),
-                ));
-            }
+        if let Some(remedy) = letter.first_part(PartKind::Remedies)
+            && remedy.units.start < ack.units.start
+        {
+            out.push(finding(
+                rule,
+                letter.units[ack.units.start].span,
+                rule.named_message("late", locale).to_string(),
+            ));
         }
     }
 }

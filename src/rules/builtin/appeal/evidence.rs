@@ -89,15 +89,15 @@ impl Check for Evidence {
         let mut found: Vec<Diagnostic> = Vec::new();
         for unit in &letter.units {
             let text = letter.unit_text(unit);
-            if let Some(m) = claims.iter().find_map(|p| p.find(text)) {
-                if !proofs.iter().any(|p| p.is_match(text)) {
-                    found.push(finding(
-                        rule,
-                        unit.span,
-                        rule.named_message("claim", locale)
-                            .replace("{found}", m.as_str()),
-                    ));
-                }
+            if let Some(m) = claims.iter().find_map(|p| p.find(text))
+                && !proofs.iter().any(|p| p.is_match(text))
+            {
+                found.push(finding(
+                    rule,
+                    unit.span,
+                    rule.named_message("claim", locale)
+                        .replace("{found}", m.as_str()),
+                ));
             }
         }
         let reason = letter.reason();

@@ -58,9 +58,7 @@ pub(crate) fn is_order_id(token: &str) -> bool {
 }
 
 /// The writer's own sentences with their text, in order.
-pub(crate) fn sentences<'a>(
-    letter: &'a Letter,
-) -> impl Iterator<Item = (usize, &'a Unit, &'a str)> {
+pub(crate) fn sentences(letter: &Letter) -> impl Iterator<Item = (usize, &Unit, &str)> {
     letter
         .units
         .iter()
@@ -104,7 +102,7 @@ pub(crate) fn missing(
 
 /// The text a finding about one sentence reads: the sentence, or for a table row or list item the
 /// whole block (an order's reason and evidence often sit in other cells of its row).
-pub(crate) fn context_text<'a>(letter: &'a Letter, unit: usize) -> &'a str {
+pub(crate) fn context_text(letter: &Letter, unit: usize) -> &str {
     let block = &letter.doc.blocks[letter.units[unit].block];
     match block.kind {
         BlockKind::TableRow { .. } | BlockKind::ListItem { .. } => &block.prose.text,

@@ -19,24 +19,24 @@ impl Check for PartOrder {
         let first = |kind| letter.parts_of(kind).map(|p| p.units.start).min();
         let last = |kind| letter.parts_of(kind).map(|p| p.units.end - 1).max();
         if let (Some(remedy), Some(cause)) = (first(PartKind::Remedies), first(PartKind::RootCause))
+            && remedy < cause
         {
-            if remedy < cause {
-                out.push(finding(
-                    rule,
-                    letter.units[remedy].span,
-                    rule.named_message("remedies-before-cause", locale)
-                        .to_string(),
-                ));
-            }
+            out.push(finding(
+                rule,
+                letter.units[remedy].span,
+                rule.named_message("remedies-before-cause", locale)
+                    .to_string(),
+            ));
         }
-        if let (Some(plea), Some(remedy)) = (last(PartKind::Plea), last(PartKind::Remedies)) {
-            if plea < remedy && first(PartKind::Remedies).is_some_and(|r| plea < r) {
-                out.push(finding(
-                    rule,
-                    letter.units[plea].span,
-                    rule.named_message("plea-first", locale).to_string(),
-                ));
-            }
+        if let (Some(plea), Some(remedy)) = (last(PartKind::Plea), last(PartKind::Remedies))
+            && plea < remedy
+            && first(PartKind::Remedies).is_some_and(|r| plea < r)
+        {
+            out.push(finding(
+                rule,
+                letter.units[plea].span,
+                rule.named_message("plea-first", locale).to_string(),
+            ));
         }
     }
 }
