@@ -40,3 +40,11 @@ pub fn lint(registry: &Registry, text: &str, hints: &Hints, settings: &Settings)
     (letter, diagnostics)
 }
 
+
+/// Applies fixes (safe ones, plus unsafe ones when `unsafe_fixes`), re-linting after each pass
+/// until nothing changes; returns the fixed text and the number of fixes applied. See
+/// `fix::fix_until_stable` and `fix::fix_preserving` for the details.
+pub fn fix_text(registry: &Registry, text: &str, hints: &Hints, settings: &Settings, unsafe_fixes: bool) -> (String, usize) {
+    let fixed = fix::fix_until_stable(registry, text, hints, settings, unsafe_fixes);
+    (fixed.text, fixed.applied)
+}

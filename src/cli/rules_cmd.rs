@@ -33,6 +33,28 @@ struct RuleRow<'a> {
     platforms: &'a [String],
     summary: &'a str,
     fix: Option<&'static str>,
+    /// The policy versions a rule encodes: one line per platform and reason it keeps data for,
+    /// with the source and the date it was checked (`data.requirements` in the rule file).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    policies: Vec<String>,
+}
+
+/// The policy versions in a rule's data: `platform reason, reason: source (checked date)`.
+fn policies(rule: &Rule) -> Vec<String> {
+    let requirements = rule.spec.data.as_ref().and_then(|d| d.get("requirements")).and_then(|v| v.as_array());
+    requirements
+        .into_iter()
+        .flatten()
+        .filter_map(|r| {
+            let text = |key: &str| r.get(key).and_then(|v| v.as_str()).unwrap_or("");
+            let checked = text("checked");
+            if checked.is_empty() {
+                return None;
+            }
+            let reasons: Vec<&str> = r.get("reasons").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()).collect();
+            Some(format!("{} {}: {} (checked {checked})", text("platform"), reasons.join(", "), text("source")))
+        })
+        .collect()
 }
 
 fn kinds(rule: &Rule) -> Vec<&'static str> {
@@ -56,6 +78,7 @@ pub fn rules(args: RulesArgs) -> Result<i32> {
             platforms: &r.spec.platforms,
             summary: r.summary(&locale),
             fix: r.spec.fix.as_ref().map(|f| f.applicability.as_str()),
+            policies: policies(r),
         })
         .collect();
     rows.sort_by_key(|r| r.id);
@@ -65,6 +88,9 @@ pub fn rules(args: RulesArgs) -> Result<i32> {
             let width = rows.iter().map(|r| r.id.len()).max().unwrap_or(0);
             for row in &rows {
                 println!("{:width$}  {:7}  {:12}  {}", row.id, row.severity, row.kinds.join(","), row.summary);
+                for policy in &row.policies {
+                    println!("{:width$}  policy: {policy}", "");
+                }
             }
         }
     }

@@ -8,11 +8,13 @@ use super::engine::Context;
 use super::registry::Rule;
 use crate::diagnostic::Diagnostic;
 
+mod appeal;
 mod letter;
 mod phrasing;
 mod policy;
 mod reply;
 mod text;
+mod tone;
 
 /// A rule implemented in Rust.
 pub trait Check: Sync {
@@ -21,7 +23,8 @@ pub trait Check: Sync {
 }
 
 /// The code rules of each group; each group module lists its rules by id in alphabetical order.
-static GROUPS: &[&[(&str, &dyn Check)]] = &[letter::RULES, phrasing::RULES, policy::RULES, reply::RULES, text::RULES];
+static GROUPS: &[&[(&str, &dyn Check)]] =
+    &[appeal::RULES, letter::RULES, phrasing::RULES, policy::RULES, reply::RULES, text::RULES, tone::RULES];
 
 /// Every code rule: (id, implementation).
 pub fn code_rules() -> impl Iterator<Item = (&'static str, &'static dyn Check)> {
