@@ -493,6 +493,11 @@ fn fix_is_idempotent_and_introduces_no_finding_over_every_fixture() {
         assert_ne!(first.status.code(), Some(2), "{}", stderr(&first));
         let after = counts_per_rule(&serde_json::from_str(&stdout(&first)).unwrap());
         for (rule, n) in &after {
+            // Unsafe fixes insert skeletons of missing parts with `[...]` blanks for the writer to
+            // fill, which `text/placeholder` reports until they are filled: that is their purpose.
+            if unsafe_fixes && rule == "text/placeholder" {
+                continue;
+            }
             assert!(
                 *n <= before.get(rule).copied().unwrap_or(0),
                 "a fix introduced `{rule}` findings (unsafe: {unsafe_fixes}): {before:?} -> {after:?}"

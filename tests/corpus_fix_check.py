@@ -69,6 +69,10 @@ def main():
         fixed = snapshot(work)
         changed = [name for name in fixed if fixed[name] != original[name]]
         for rule in sorted(after):
+            # Unsafe fixes insert skeletons of missing parts whose `[...]` blanks the writer must
+            # fill; `text/placeholder` reports them until then, by design.
+            if rule == "text/placeholder":
+                continue
             if after[rule] > before[rule]:
                 failures.append(f"fixes introduced findings of {rule}: {before[rule]} before, {after[rule]} after")
         for name in changed:
