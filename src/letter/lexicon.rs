@@ -35,6 +35,27 @@ struct PartEntry {
     cues: Vec<String>,
     #[serde(default)]
     not: Vec<String>,
+    #[serde(default)]
+    promises: Vec<String>,
+    #[serde(default)]
+    concrete: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SectionsEntry {
+    #[serde(default)]
+    neutral: Vec<String>,
+    #[serde(default)]
+    evidence: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PartsFile {
+    #[serde(default)]
+    sections: SectionsEntry,
+    #[serde(flatten)]
+    parts: BTreeMap<String, PartEntry>,
 }
 
 /// Compiled kind cues.
@@ -52,14 +73,22 @@ pub struct PartCues {
     pub headings: Option<RegexSet>,
     pub cues: Option<RegexSet>,
     pub not: Option<RegexSet>,
+    /// What makes a promise concrete; a promise cue without one of these does not count.
+    pub concrete: Option<RegexSet>,
 }
 
 /// Compiled cues of every part, and one combined set to test a sentence against all cues at once.
 pub struct PartLexicon {
     pub parts: Vec<PartCues>,
-    /// All `cues` patterns of all parts, with the part index of each.
+    /// All `cues` and `promises` patterns of all parts, with the part index of each and whether
+    /// it is a promise (counted only when the sentence is concrete).
     pub all_cues: RegexSet,
     pub cue_owner: Vec<usize>,
+    pub cue_is_promise: Vec<bool>,
+    /// Headings that open a section of no part (evidence, attachments).
+    pub neutral_headings: Option<RegexSet>,
+    /// Sentences that point at evidence or attachments.
+    pub evidence: Option<RegexSet>,
 }
 
 pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
@@ -81,8 +110,7 @@ pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
 
 pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
     let text = embedded::file("lexicons/parts.toml").expect("rules/lexicons/parts.toml is embedded");
-    let file: BTreeMap<String, PartEntry> =
-        toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: {e}"));
+    let file: PartsFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: {e}"));
     let compile = |name: &str, key: &str, patterns: &[String]| -> Option<RegexSet> {
         if patterns.is_empty() {
             return None;
@@ -93,15 +121,17 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
     let mut parts = Vec::new();
     let mut all = Vec::new();
     let mut cue_owner = Vec::new();
-    for (name, entry) in &file {
+    let mut cue_is_promise = Vec::new();
+    for (name, entry) in &file.parts {
         let part = PartKind::parse(name).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: unknown part [{name}]"));
         let kind = match entry.kind.as_str() {
             "both" => None,
             other => Some(Kind::parse(other).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind"))),
         };
-        for cue in &entry.cues {
+        for (cue, promise) in entry.cues.iter().map(|c| (c, false)).chain(entry.promises.iter().map(|c| (c, true))) {
             all.push(format!("(?i){cue}"));
             cue_owner.push(parts.len());
+            cue_is_promise.push(promise);
         }
         parts.push(PartCues {
             part,
@@ -109,10 +139,13 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             headings: compile(name, "headings", &entry.headings),
             cues: compile(name, "cues", &entry.cues),
             not: compile(name, "not", &entry.not),
+            concrete: compile(name, "concrete", &entry.concrete),
         });
     }
-    let all_cues = RegexSet::new(&all).expect("cues compiled above");
-    PartLexicon { parts, all_cues, cue_owner }
+    let all_cues = RegexSet::new(&all).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: cues: {e}"));
+    let neutral_headings = compile("sections", "neutral", &file.sections.neutral);
+    let evidence = compile("sections", "evidence", &file.sections.evidence);
+    PartLexicon { parts, all_cues, cue_owner, cue_is_promise, neutral_headings, evidence }
 });
 
 /// Compiles a regex from a trusted built-in lexicon.
