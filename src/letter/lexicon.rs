@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use super::{Kind, PartKind};
@@ -91,17 +91,20 @@ pub struct PartLexicon {
     pub evidence: Option<RegexSet>,
 }
 
+/// Bytes of lazy DFA cache for the combined cue set.
+const CUE_DFA_CACHE: usize = 16 << 20;
+
 pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
     let text = embedded::file("lexicons/kinds.toml").expect("rules/lexicons/kinds.toml is embedded");
     let file: KindsFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
     let mut patterns = Vec::new();
     let mut weights = Vec::new();
     for cue in &file.appeal {
-        patterns.push(format!("(?i){}", cue.pattern));
+        patterns.push(case_insensitive(&cue.pattern));
         weights.push(cue.weight);
     }
     for cue in &file.reply {
-        patterns.push(format!("(?i){}", cue.pattern));
+        patterns.push(case_insensitive(&cue.pattern));
         weights.push(-cue.weight);
     }
     let set = RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
@@ -115,7 +118,7 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
         if patterns.is_empty() {
             return None;
         }
-        let patterns: Vec<String> = patterns.iter().map(|p| format!("(?i){p}")).collect();
+        let patterns: Vec<String> = patterns.iter().map(|p| case_insensitive(p)).collect();
         Some(RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")))
     };
     let mut parts = Vec::new();
@@ -129,7 +132,7 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             other => Some(Kind::parse(other).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind"))),
         };
         for (cue, promise) in entry.cues.iter().map(|c| (c, false)).chain(entry.promises.iter().map(|c| (c, true))) {
-            all.push(format!("(?i){cue}"));
+            all.push(case_insensitive(cue));
             cue_owner.push(parts.len());
             cue_is_promise.push(promise);
         }
@@ -142,11 +145,25 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             concrete: compile(name, "concrete", &entry.concrete),
         });
     }
-    let all_cues = RegexSet::new(&all).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: cues: {e}"));
+    // One set of every cue, matched once per sentence: give its lazy DFA room for the states
+    // that many patterns need, so it never falls back to the slow engine.
+    let all_cues = RegexSetBuilder::new(&all)
+        .dfa_size_limit(CUE_DFA_CACHE)
+        .build()
+        .unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: cues: {e}"));
     let neutral_headings = compile("sections", "neutral", &file.sections.neutral);
     let evidence = compile("sections", "evidence", &file.sections.evidence);
     PartLexicon { parts, all_cues, cue_owner, cue_is_promise, neutral_headings, evidence }
 });
+
+/// A lexicon pattern as compiled: case-insensitive, with ASCII word boundaries. A Unicode `\b`
+/// stops the fast lazy DFA on any non-ASCII text (a curly quote, a euro sign) and leaves a
+/// `RegexSet` to the much slower PikeVM, so lexicons write no `\b` next to a non-ASCII letter.
+/// `\w` is ASCII too: the Unicode class multiplies the states the lazy DFA builds, and the cue
+/// words it stands for (`we are (\w+ ){0,2}sorry`) are English.
+fn case_insensitive(pattern: &str) -> String {
+    format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)").replace(r"\w", r"(?-u:\w)"))
+}
 
 /// Compiles a regex from a trusted built-in lexicon.
 pub fn builtin_regex(pattern: &str) -> Regex {
