@@ -160,6 +160,8 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
     let mut explaining = false;
     let mut previous_block = None;
     let mut previous_solution = false;
+    // The part of the last item of the list being read.
+    let mut item_run: Option<PartKind> = None;
     for (i, unit) in units.iter_mut().enumerate() {
         let block = &doc.blocks[unit.block];
         let text = sentence_text(block, unit.sentence);
@@ -172,9 +174,14 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
         let before_opening = opening_unit.is_none_or(|o| i < o);
         if block.is_heading() {
             lead = None;
-            explaining = false;
+            item_run = None;
             // A heading above the first sentence is the letter's title and opens nothing.
             section = if before_opening { Scope::Open } else { heading_scope(text, kind) };
+            // A heading that names a part ends the explanation; one that names an issue
+            // ("2. Late shipment") opens more of it.
+            if section != Scope::Open {
+                explaining = false;
+            }
             unit.parts.extend(section.part());
             continue;
         }
@@ -186,6 +193,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
         if new_block {
             if !is_item {
                 lead = None;
+                item_run = None;
             }
             if let Some(label) = &block.label {
                 let scope = heading_scope(label, kind);
@@ -257,6 +265,10 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
         if evidence {
             explaining = false;
         }
+        if parts.is_empty() && first_of_item {
+            // An uncued item continues the part of the item before it in the same list.
+            parts.extend(item_run);
+        }
         if parts.is_empty() && !is_opening && !evidence && lead.unwrap_or(section) != Scope::Neutral {
             match kind {
                 Kind::Appeal if explaining => parts.push(PartKind::RootCause),
@@ -280,6 +292,9 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             parts.retain(|p| *p != PartKind::Solution);
         }
         previous_solution = parts.contains(&PartKind::Solution);
+        if first_of_item {
+            item_run = parts.first().copied();
+        }
         parts.sort();
         unit.parts = parts;
     }
@@ -692,5 +707,22 @@ mod tests {
     fn a_greeting_that_thanks_is_both() {
         let text = "Hi there, thanks for asking!\nUse code LEAF10 at checkout for 10% off.\n";
         check(text, Kind::Reply, &[("Hi there", &["greeting", "thanks"]), ("LEAF10", &["solution"])]);
+    }
+
+    #[test]
+    fn list_items_continue_their_list_and_inline_code_ids_are_orders() {
+        let text = "Good day Wish Merchant Team,\n\nWe are sorry for the late orders.\n\n### 1. Late shipment\n\nOur packer missed the cut-off on two days.\n\n- Order `0a1b2c3d4e5f60718293a4b5` - shipped 3 days late.\n- `1b2c3d4e5f60718293a4b5c6` - shipped 2 days late.\n- Customer was told in advance.\n\nWe hope to continue serving Wish buyers for many years.\n";
+        check(
+            text,
+            Kind::Appeal,
+            &[
+                ("Good day", &["salutation"]),
+                ("missed the cut-off", &["root_cause"]),
+                ("3 days late", &["per_order"]),
+                ("2 days late", &["per_order"]),
+                ("told in advance", &["per_order"]),
+                ("continue serving", &["plea"]),
+            ],
+        );
     }
 }
