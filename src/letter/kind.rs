@@ -25,7 +25,10 @@ pub fn detect_kind(doc: &Document) -> Kind {
             if !salutation_seen && !block.is_heading() {
                 salutation_seen = true;
                 if text.split_whitespace().count() <= SALUTATION_WORDS {
-                    let strongest = matched.iter().map(|idx| cues.weights[idx]).max_by_key(|w| w.abs());
+                    let strongest = matched
+                        .iter()
+                        .map(|idx| cues.weights[idx])
+                        .max_by_key(|w| w.abs());
                     score += strongest.unwrap_or(0) * SALUTATION_FACTOR;
                     continue;
                 }
@@ -49,16 +52,25 @@ struct PlatformCue {
 
 static PLATFORM_CUES: LazyLock<Vec<PlatformCue>> = LazyLock::new(|| {
     [
-        ("wish", r"\bWish\b|\bWISH\b|\bFBW\b|\bProductBoost\b|\bWish Express\b|\b[0-9a-f]{24}\b"),
+        (
+            "wish",
+            r"\bWish\b|\bWISH\b|\bFBW\b|\bProductBoost\b|\bWish Express\b|\b[0-9a-f]{24}\b",
+        ),
         ("aliexpress", r"(?i)\bali\s?express\b"),
-        ("amazon", r"(?i)\bamazon\b|\bASIN\b|\bSeller Central\b|\bA-to-z\b|\b\d{3}-\d{7}-\d{7}\b"),
+        (
+            "amazon",
+            r"(?i)\bamazon\b|\bASIN\b|\bSeller Central\b|\bA-to-z\b|\b\d{3}-\d{7}-\d{7}\b",
+        ),
         ("ebay", r"(?i)\bebay\b"),
         ("etsy", r"(?i)\betsy\b"),
         ("shopee", r"(?i)\bshopee\b"),
         ("walmart", r"(?i)\bwalmart\b"),
     ]
     .into_iter()
-    .map(|(platform, pattern)| PlatformCue { platform, pattern: builtin_regex(pattern) })
+    .map(|(platform, pattern)| PlatformCue {
+        platform,
+        pattern: builtin_regex(pattern),
+    })
     .collect()
 });
 
@@ -66,7 +78,10 @@ static PLATFORM_CUES: LazyLock<Vec<PlatformCue>> = LazyLock::new(|| {
 pub fn detect_platform(doc: &Document) -> &'static str {
     let mut best = ("generic", 0usize);
     for cue in PLATFORM_CUES.iter() {
-        let count: usize = doc.own_blocks().map(|(_, b)| cue.pattern.find_iter(&b.prose.text).count()).sum();
+        let count: usize = doc
+            .own_blocks()
+            .map(|(_, b)| cue.pattern.find_iter(&b.prose.text).count())
+            .sum();
         if count > best.1 {
             best = (cue.platform, count);
         }
@@ -80,14 +95,18 @@ mod tests {
 
     #[test]
     fn an_appeal_to_seller_support_is_an_appeal() {
-        let doc = Document::parse("Dear Seller Support,\n\nWe are sorry for the high refund rate. Please reactivate our account.\n");
+        let doc = Document::parse(
+            "Dear Seller Support,\n\nWe are sorry for the high refund rate. Please reactivate our account.\n",
+        );
         assert_eq!(detect_kind(&doc), Kind::Appeal);
         assert_eq!(detect_platform(&doc), "generic");
     }
 
     #[test]
     fn a_message_about_the_buyers_parcel_is_a_reply() {
-        let doc = Document::parse("Hi Maria,\n\nThank you for your order. Your parcel is at the local post office.\n");
+        let doc = Document::parse(
+            "Hi Maria,\n\nThank you for your order. Your parcel is at the local post office.\n",
+        );
         assert_eq!(detect_kind(&doc), Kind::Reply);
     }
 
@@ -109,13 +128,17 @@ mod tests {
 
     #[test]
     fn a_welcome_message_that_names_our_store_is_a_reply() {
-        let doc = Document::parse("Hello and welcome to Cloudberry Crafts!\nThank you for visiting our store.\nWe answer chats from 9:00 to 17:00.\n");
+        let doc = Document::parse(
+            "Hello and welcome to Cloudberry Crafts!\nThank you for visiting our store.\nWe answer chats from 9:00 to 17:00.\n",
+        );
         assert_eq!(detect_kind(&doc), Kind::Reply);
     }
 
     #[test]
     fn a_passive_plea_and_a_suspension_make_an_appeal() {
-        let doc = Document::parse("We apologise for the delays that caused the suspension of our store.\nWe hope our store can be reopened.\n");
+        let doc = Document::parse(
+            "We apologise for the delays that caused the suspension of our store.\nWe hope our store can be reopened.\n",
+        );
         assert_eq!(detect_kind(&doc), Kind::Appeal);
     }
 

@@ -95,8 +95,10 @@ pub struct PartLexicon {
 const CUE_DFA_CACHE: usize = 16 << 20;
 
 pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
-    let text = embedded::file("lexicons/kinds.toml").expect("rules/lexicons/kinds.toml is embedded");
-    let file: KindsFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
+    let text =
+        embedded::file("lexicons/kinds.toml").expect("rules/lexicons/kinds.toml is embedded");
+    let file: KindsFile =
+        toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
     let mut patterns = Vec::new();
     let mut weights = Vec::new();
     for cue in &file.appeal {
@@ -112,26 +114,40 @@ pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
 });
 
 pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
-    let text = embedded::file("lexicons/parts.toml").expect("rules/lexicons/parts.toml is embedded");
-    let file: PartsFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: {e}"));
+    let text =
+        embedded::file("lexicons/parts.toml").expect("rules/lexicons/parts.toml is embedded");
+    let file: PartsFile =
+        toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: {e}"));
     let compile = |name: &str, key: &str, patterns: &[String]| -> Option<RegexSet> {
         if patterns.is_empty() {
             return None;
         }
         let patterns: Vec<String> = patterns.iter().map(|p| case_insensitive(p)).collect();
-        Some(RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")))
+        Some(
+            RegexSet::new(&patterns)
+                .unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")),
+        )
     };
     let mut parts = Vec::new();
     let mut all = Vec::new();
     let mut cue_owner = Vec::new();
     let mut cue_is_promise = Vec::new();
     for (name, entry) in &file.parts {
-        let part = PartKind::parse(name).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: unknown part [{name}]"));
+        let part = PartKind::parse(name)
+            .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: unknown part [{name}]"));
         let kind = match entry.kind.as_str() {
             "both" => None,
-            other => Some(Kind::parse(other).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind"))),
+            other => Some(
+                Kind::parse(other)
+                    .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind")),
+            ),
         };
-        for (cue, promise) in entry.cues.iter().map(|c| (c, false)).chain(entry.promises.iter().map(|c| (c, true))) {
+        for (cue, promise) in entry
+            .cues
+            .iter()
+            .map(|c| (c, false))
+            .chain(entry.promises.iter().map(|c| (c, true)))
+        {
             all.push(case_insensitive(cue));
             cue_owner.push(parts.len());
             cue_is_promise.push(promise);
@@ -153,7 +169,14 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: cues: {e}"));
     let neutral_headings = compile("sections", "neutral", &file.sections.neutral);
     let evidence = compile("sections", "evidence", &file.sections.evidence);
-    PartLexicon { parts, all_cues, cue_owner, cue_is_promise, neutral_headings, evidence }
+    PartLexicon {
+        parts,
+        all_cues,
+        cue_owner,
+        cue_is_promise,
+        neutral_headings,
+        evidence,
+    }
 });
 
 /// A lexicon pattern as compiled: case-insensitive, with ASCII word boundaries. A Unicode `\b`
@@ -162,7 +185,12 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
 /// `\w` is ASCII too: the Unicode class multiplies the states the lazy DFA builds, and the cue
 /// words it stands for (`we are (\w+ ){0,2}sorry`) are English.
 fn case_insensitive(pattern: &str) -> String {
-    format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)").replace(r"\w", r"(?-u:\w)"))
+    format!(
+        "(?i){}",
+        pattern
+            .replace(r"\b", r"(?-u:\b)")
+            .replace(r"\w", r"(?-u:\w)")
+    )
 }
 
 /// Compiles a regex from a trusted built-in lexicon.

@@ -38,8 +38,14 @@ impl PartKind {
         PartKind::Plea,
         PartKind::Signoff,
     ];
-    pub const REPLY: [PartKind; 6] =
-        [PartKind::Greeting, PartKind::Thanks, PartKind::Apology, PartKind::Solution, PartKind::Tracking, PartKind::Signoff];
+    pub const REPLY: [PartKind; 6] = [
+        PartKind::Greeting,
+        PartKind::Thanks,
+        PartKind::Apology,
+        PartKind::Solution,
+        PartKind::Tracking,
+        PartKind::Signoff,
+    ];
 
     /// The parts a letter of `kind` has, in their recommended order.
     pub fn of_kind(kind: Kind) -> &'static [PartKind] {
@@ -86,7 +92,8 @@ impl PartKind {
 
     pub fn parse(name: &str) -> Option<PartKind> {
         let all = Self::APPEAL.iter().chain(Self::REPLY.iter());
-        all.copied().find(|p| p.as_str() == name || p.title() == name)
+        all.copied()
+            .find(|p| p.as_str() == name || p.title() == name)
     }
 }
 
@@ -142,7 +149,12 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
     let mut units = Vec::new();
     for (block_idx, block) in doc.own_blocks() {
         for (sentence_idx, sentence) in block.sentences.iter().enumerate() {
-            units.push(Unit { block: block_idx, sentence: sentence_idx, span: block.sentence_span(sentence), parts: Vec::new() });
+            units.push(Unit {
+                block: block_idx,
+                sentence: sentence_idx,
+                span: block.sentence_span(sentence),
+                parts: Vec::new(),
+            });
         }
     }
     let opening = match kind {
@@ -176,7 +188,11 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             lead = None;
             item_run = None;
             // A heading above the first sentence is the letter's title and opens nothing.
-            section = if before_opening { Scope::Open } else { heading_scope(text, kind) };
+            section = if before_opening {
+                Scope::Open
+            } else {
+                heading_scope(text, kind)
+            };
             // A heading that names a part ends the explanation; one that names an issue
             // ("2. Late shipment") opens more of it.
             if section != Scope::Open {
@@ -189,7 +205,10 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             // A subject line names the letter; it is no part of it.
             continue;
         }
-        let is_item = matches!(block.kind, BlockKind::ListItem { .. } | BlockKind::TableRow { .. });
+        let is_item = matches!(
+            block.kind,
+            BlockKind::ListItem { .. } | BlockKind::TableRow { .. }
+        );
         if new_block {
             if !is_item {
                 lead = None;
@@ -269,18 +288,24 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             // An uncued item continues the part of the item before it in the same list.
             parts.extend(item_run);
         }
-        if parts.is_empty() && !is_opening && !evidence && lead.unwrap_or(section) != Scope::Neutral {
+        if parts.is_empty() && !is_opening && !evidence && lead.unwrap_or(section) != Scope::Neutral
+        {
             match kind {
                 Kind::Appeal if explaining => parts.push(PartKind::RootCause),
                 Kind::Reply if previous_solution && !new_block => parts.push(PartKind::Solution),
                 _ => {}
             }
         }
-        if parts.iter().any(|p| matches!(p, PartKind::PerOrder | PartKind::Remedies | PartKind::Plea))
+        if parts
+            .iter()
+            .any(|p| matches!(p, PartKind::PerOrder | PartKind::Remedies | PartKind::Plea))
             || lead.unwrap_or(section) == Scope::Neutral
         {
             explaining = false;
-        } else if parts.iter().any(|p| matches!(p, PartKind::Acknowledgment | PartKind::RootCause)) {
+        } else if parts
+            .iter()
+            .any(|p| matches!(p, PartKind::Acknowledgment | PartKind::RootCause))
+        {
             explaining = true;
         }
         // One sentence, one part where one reading wins: a closing request that names the changes
@@ -309,13 +334,18 @@ fn cue_parts(text: &str, kind: Kind) -> (Vec<PartKind>, Option<PartKind>) {
     let mut unconfirmed = None;
     for pattern in lexicon.all_cues.matches(text).iter() {
         let cues = &lexicon.parts[lexicon.cue_owner[pattern]];
-        if cues.kind.is_some_and(|k| k != kind) || parts.contains(&cues.part) || cues.part == PartKind::Signoff {
+        if cues.kind.is_some_and(|k| k != kind)
+            || parts.contains(&cues.part)
+            || cues.part == PartKind::Signoff
+        {
             continue;
         }
         if cues.not.as_ref().is_some_and(|not| not.is_match(text)) {
             continue;
         }
-        if lexicon.cue_is_promise[pattern] && !cues.concrete.as_ref().is_some_and(|c| c.is_match(text)) {
+        if lexicon.cue_is_promise[pattern]
+            && !cues.concrete.as_ref().is_some_and(|c| c.is_match(text))
+        {
             unconfirmed = Some(cues.part);
             continue;
         }
@@ -331,7 +361,11 @@ fn sentence_text(block: &Block, sentence: usize) -> &str {
 /// Whether a sentence starts a line of the source (not after another sentence on its line).
 fn starts_line(block: &Block, sentence: usize) -> bool {
     let start = block.sentences[sentence].span.start as usize;
-    block.prose.text[..start].trim_end_matches([' ', '\t']).chars().last().is_none_or(|c| c == '\n')
+    block.prose.text[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .last()
+        .is_none_or(|c| c == '\n')
 }
 
 fn is_subject_line(text: &str) -> bool {
@@ -347,7 +381,9 @@ fn is_lead_in(text: &str) -> bool {
 /// A short first line ending with a comma or colon reads as a salutation even without "Dear".
 fn looks_like_salutation(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    words <= 8 && (text.ends_with(',') || text.ends_with(':') || text.ends_with('!')) && !is_subject_line(text)
+    words <= 8
+        && (text.ends_with(',') || text.ends_with(':') || text.ends_with('!'))
+        && !is_subject_line(text)
 }
 
 /// The part a heading or bold label opens, if its words name one of this kind's parts.
@@ -367,17 +403,30 @@ fn heading_scope(text: &str, kind: Kind) -> Scope {
     if let Some(part) = heading_part(text, kind) {
         return Scope::Part(part);
     }
-    if PART_LEXICON.neutral_headings.as_ref().is_some_and(|n| n.is_match(text)) { Scope::Neutral } else { Scope::Open }
+    if PART_LEXICON
+        .neutral_headings
+        .as_ref()
+        .is_some_and(|n| n.is_match(text))
+    {
+        Scope::Neutral
+    } else {
+        Scope::Open
+    }
 }
 
 /// Whether a sentence points at evidence or attachments rather than telling anything.
 fn is_evidence(text: &str) -> bool {
-    PART_LEXICON.evidence.as_ref().is_some_and(|e| e.is_match(text))
+    PART_LEXICON
+        .evidence
+        .as_ref()
+        .is_some_and(|e| e.is_match(text))
 }
 
 /// Whether a sentence opens with a short label of no part, as in `Attached: invoices`.
 fn inline_label_is_neutral(text: &str, kind: Kind) -> bool {
-    let Some((label, rest)) = text.split_once(':') else { return false };
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
     !rest.trim().is_empty()
         && label.split_whitespace().count() <= INLINE_LABEL_WORDS
         && heading_scope(label, kind) == Scope::Neutral
@@ -388,7 +437,12 @@ fn inline_label_is_neutral(text: &str, kind: Kind) -> bool {
 /// signature of a few short name-like lines after the last full sentence.
 fn find_signoff(doc: &Document, units: &[Unit]) -> Option<usize> {
     let lexicon = &*PART_LEXICON;
-    let signoff = lexicon.parts.iter().find(|p| p.part == PartKind::Signoff)?.cues.as_ref()?;
+    let signoff = lexicon
+        .parts
+        .iter()
+        .find(|p| p.part == PartKind::Signoff)?
+        .cues
+        .as_ref()?;
     let first_candidate = units.len().saturating_sub(SIGNOFF_WINDOW);
     let mut found = None;
     for i in (first_candidate..units.len()).rev() {
@@ -397,7 +451,11 @@ fn find_signoff(doc: &Document, units: &[Unit]) -> Option<usize> {
         let text = sentence_text(block, unit.sentence);
         let words = text.split_whitespace().count();
         // A closing line starts a line: "Thank you." after a request on the same line is the plea's.
-        if words <= CLOSING_WORDS && starts_line(block, unit.sentence) && !block.is_heading() && signoff.is_match(text) {
+        if words <= CLOSING_WORDS
+            && starts_line(block, unit.sentence)
+            && !block.is_heading()
+            && signoff.is_match(text)
+        {
             found = Some(i);
             // Keep walking back over consecutive closing lines ("Have a nice day", "Best regards").
             continue;
@@ -421,7 +479,10 @@ fn find_signature(doc: &Document, units: &[Unit]) -> Option<usize> {
         let name_like = matches!(block.kind, BlockKind::Paragraph)
             && starts_line(block, unit.sentence)
             && text.split_whitespace().count() <= SIGNATURE_WORDS
-            && text.chars().next().is_some_and(|c| c.is_uppercase() || c == '[' || c == '{')
+            && text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '[' || c == '{')
             && !text.chars().any(|c| c.is_ascii_digit() || c == ':')
             && !text.ends_with(['.', '!', '?', ',', ';', ':']);
         if name_like && units.len() - i <= SIGNATURE_LINES {
@@ -461,8 +522,14 @@ pub fn group(units: &[Unit]) -> Vec<Part> {
 }
 
 fn make_part(units: &[Unit], kind: PartKind, start: usize, end: usize) -> Part {
-    let span = units[start..end].iter().fold(units[start].span, |acc, u| acc.cover(u.span));
-    Part { kind, span: Span::new(span.start as usize, span.end as usize), units: start..end }
+    let span = units[start..end]
+        .iter()
+        .fold(units[start].span, |acc, u| acc.cover(u.span));
+    Part {
+        kind,
+        span: Span::new(span.start as usize, span.end as usize),
+        units: start..end,
+    }
 }
 
 #[cfg(test)]
@@ -472,7 +539,11 @@ mod tests {
 
     fn parts_of(text: &str) -> Vec<(&'static str, String)> {
         let letter = Letter::parse(text, &Hints::default());
-        letter.parts.iter().map(|p| (p.kind.as_str(), letter.doc.slice(p.span).to_string())).collect()
+        letter
+            .parts
+            .iter()
+            .map(|p| (p.kind.as_str(), letter.doc.slice(p.span).to_string()))
+            .collect()
     }
 
     #[test]
@@ -481,26 +552,47 @@ mod tests {
             "Dear Seller Support,\n\nWe are really sorry for the high refund rate.\n\nWe will switch to Wish Express for all orders.\n\nPlease help us reactivate our account.\n\nBest regards,\n\nZhang Yue\n",
         );
         let names: Vec<&str> = parts.iter().map(|p| p.0).collect();
-        assert_eq!(names, ["salutation", "acknowledgment", "remedies", "plea", "signoff"]);
+        assert_eq!(
+            names,
+            [
+                "salutation",
+                "acknowledgment",
+                "remedies",
+                "plea",
+                "signoff"
+            ]
+        );
         assert_eq!(parts.last().unwrap().1, "Best regards,\n\nZhang Yue");
     }
 
     #[test]
     fn a_conditional_apology_is_not_an_acknowledgment() {
-        let parts = parts_of("Dear Seller Support,\n\nWe are sorry if you feel our shipping was slow.\n\nPlease reinstate our store.\n");
+        let parts = parts_of(
+            "Dear Seller Support,\n\nWe are sorry if you feel our shipping was slow.\n\nPlease reinstate our store.\n",
+        );
         assert!(parts.iter().all(|p| p.0 != "acknowledgment"), "{parts:?}");
     }
 
     #[test]
     fn a_heading_opens_a_section() {
-        let parts = parts_of("Dear Merchant Support,\n\n## Root cause\n\nOur packer used the old label stock for a week.\n");
-        assert!(parts.iter().any(|p| p.0 == "root_cause" && p.1.contains("old label stock")), "{parts:?}");
+        let parts = parts_of(
+            "Dear Merchant Support,\n\n## Root cause\n\nOur packer used the old label stock for a week.\n",
+        );
+        assert!(
+            parts
+                .iter()
+                .any(|p| p.0 == "root_cause" && p.1.contains("old label stock")),
+            "{parts:?}"
+        );
     }
 
     /// The part of the sentence that contains `needle`, as the part names of its unit.
     #[track_caller]
     fn parts_at(text: &str, kind: Kind, needle: &str) -> Vec<&'static str> {
-        let hints = Hints { kind_override: Some(kind), ..Hints::default() };
+        let hints = Hints {
+            kind_override: Some(kind),
+            ..Hints::default()
+        };
         let letter = Letter::parse(text, &hints);
         let unit = letter
             .units
@@ -513,7 +605,11 @@ mod tests {
     #[track_caller]
     fn check(text: &str, kind: Kind, expect: &[(&str, &[&str])]) {
         for (needle, parts) in expect {
-            assert_eq!(parts_at(text, kind, needle), *parts, "sentence {needle:?} in:\n{text}");
+            assert_eq!(
+                parts_at(text, kind, needle),
+                *parts,
+                "sentence {needle:?} in:\n{text}"
+            );
         }
     }
 
@@ -540,7 +636,11 @@ mod tests {
         check(
             text,
             Kind::Appeal,
-            &[("Returned kettles", &["root_cause"]), ("Nobody opened", &["root_cause"]), ("Every return", &["remedies"])],
+            &[
+                ("Returned kettles", &["root_cause"]),
+                ("Nobody opened", &["root_cause"]),
+                ("Every return", &["remedies"]),
+            ],
         );
     }
 
@@ -564,9 +664,20 @@ mod tests {
     #[test]
     fn an_order_table_is_per_order_and_a_tracking_table_is_tracking() {
         let appeal = "Dear Wish Support,\n\n| Order | What happened |\n|---|---|\n| 9f8e7d6c5b4a39281706f5e4 | Sent late, strike at the depot |\n";
-        check(appeal, Kind::Appeal, &[("strike at the depot", &["per_order"])]);
+        check(
+            appeal,
+            Kind::Appeal,
+            &[("strike at the depot", &["per_order"])],
+        );
         let reply = "Hi Ana,\n\nYour order came in two boxes:\n\n| Box | Tracking |\n|---|---|\n| 1 | LB123456789CN |\n| 2 | LB987654321CN |\n";
-        check(reply, Kind::Reply, &[("LB123456789CN", &["tracking"]), ("LB987654321CN", &["tracking"])]);
+        check(
+            reply,
+            Kind::Reply,
+            &[
+                ("LB123456789CN", &["tracking"]),
+                ("LB987654321CN", &["tracking"]),
+            ],
+        );
     }
 
     #[test]
@@ -619,7 +730,14 @@ mod tests {
     #[test]
     fn a_plea_placed_first_is_a_plea() {
         let text = "Dear Amazon Seller Performance,\n\nPlease reinstate our account Hollow Oak Tools.\n\nWe are sorry that our late shipment rate reached 9%.\n";
-        check(text, Kind::Appeal, &[("Please reinstate", &["plea"]), ("late shipment rate", &["acknowledgment"])]);
+        check(
+            text,
+            Kind::Appeal,
+            &[
+                ("Please reinstate", &["plea"]),
+                ("late shipment rate", &["acknowledgment"]),
+            ],
+        );
     }
 
     #[test]
@@ -628,7 +746,11 @@ mod tests {
         check(
             text,
             Kind::Appeal,
-            &[("Subject:", &[]), ("Dear Walmart", &["salutation"]), ("cancelled orders", &["acknowledgment"])],
+            &[
+                ("Subject:", &[]),
+                ("Dear Walmart", &["salutation"]),
+                ("cancelled orders", &["acknowledgment"]),
+            ],
         );
     }
 
@@ -691,7 +813,15 @@ mod tests {
     #[test]
     fn a_signature_without_a_closing_phrase_is_the_sign_off() {
         let text = "Dear Wish Support,\n\nWe are sorry for the late orders. Please reopen our store.\n\nLin Hao\nOwner, Birchnest Home\n";
-        check(text, Kind::Appeal, &[("Lin Hao", &["signoff"]), ("Owner, Birchnest", &["signoff"]), ("reopen", &["plea"])]);
+        check(
+            text,
+            Kind::Appeal,
+            &[
+                ("Lin Hao", &["signoff"]),
+                ("Owner, Birchnest", &["signoff"]),
+                ("reopen", &["plea"]),
+            ],
+        );
         // A last line with a tracking number is no signature.
         let reply = "Hi Sam,\n\nYour parcel left today.\nTracking number: LX123456789CN\n";
         check(reply, Kind::Reply, &[("Tracking number", &["tracking"])]);
@@ -700,13 +830,28 @@ mod tests {
     #[test]
     fn thank_you_after_a_request_on_the_same_line_is_part_of_the_plea() {
         let text = "Dear AliExpress Team,\n\nOur shop has no link to the other store.\n\nPlease check these documents and remove the penalty. Thank you.\n\nBest regards,\nJun\n";
-        check(text, Kind::Appeal, &[("Thank you.", &[]), ("remove the penalty", &["plea"]), ("Best regards", &["signoff"])]);
+        check(
+            text,
+            Kind::Appeal,
+            &[
+                ("Thank you.", &[]),
+                ("remove the penalty", &["plea"]),
+                ("Best regards", &["signoff"]),
+            ],
+        );
     }
 
     #[test]
     fn a_greeting_that_thanks_is_both() {
         let text = "Hi there, thanks for asking!\nUse code LEAF10 at checkout for 10% off.\n";
-        check(text, Kind::Reply, &[("Hi there", &["greeting", "thanks"]), ("LEAF10", &["solution"])]);
+        check(
+            text,
+            Kind::Reply,
+            &[
+                ("Hi there", &["greeting", "thanks"]),
+                ("LEAF10", &["solution"]),
+            ],
+        );
     }
 
     #[test]
@@ -722,6 +867,21 @@ mod tests {
                 ("2 days late", &["per_order"]),
                 ("told in advance", &["per_order"]),
                 ("continue serving", &["plea"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn thanks_again_closes_a_reply_and_an_apology_is_not_a_solution() {
+        let text = "Dear Chen,\n\nPlease accept our apologies for the delay.\nWe sent a new parcel today.\n\nThanks again,\nRosa\nPine Cove Store\n";
+        check(
+            text,
+            Kind::Reply,
+            &[
+                ("accept our apologies", &["apology"]),
+                ("new parcel", &["solution"]),
+                ("Thanks again", &["signoff"]),
+                ("Rosa", &["signoff"]),
             ],
         );
     }
