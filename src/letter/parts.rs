@@ -885,4 +885,20 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn a_one_paragraph_appeal_has_every_part() {
+        let text = "Hello Shopee Seller Team,\n\nOur shop Fern Cup House was frozen because buyers got broken cups. It is our fault. We sent the cups in thin bags to save money. Since May every cup is wrapped in a foam sleeve, and we test one parcel from each batch. Please unfreeze our shop.\n\nThank you,\nFern Cup House\n";
+        check(
+            text,
+            Kind::Appeal,
+            &[
+                ("It is our fault", &["acknowledgment"]),
+                ("thin bags", &["root_cause"]),
+                ("foam sleeve", &["remedies"]),
+                ("unfreeze", &["plea"]),
+                ("Thank you", &["signoff"]),
+            ],
+        );
+    }
 }
