@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use super::{Kind, PartKind};
@@ -35,6 +35,27 @@ struct PartEntry {
     cues: Vec<String>,
     #[serde(default)]
     not: Vec<String>,
+    #[serde(default)]
+    promises: Vec<String>,
+    #[serde(default)]
+    concrete: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SectionsEntry {
+    #[serde(default)]
+    neutral: Vec<String>,
+    #[serde(default)]
+    evidence: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PartsFile {
+    #[serde(default)]
+    sections: SectionsEntry,
+    #[serde(flatten)]
+    parts: BTreeMap<String, PartEntry>,
 }
 
 /// Compiled kind cues.
@@ -52,56 +73,84 @@ pub struct PartCues {
     pub headings: Option<RegexSet>,
     pub cues: Option<RegexSet>,
     pub not: Option<RegexSet>,
+    /// What makes a promise concrete; a promise cue without one of these does not count.
+    pub concrete: Option<RegexSet>,
 }
 
 /// Compiled cues of every part, and one combined set to test a sentence against all cues at once.
 pub struct PartLexicon {
     pub parts: Vec<PartCues>,
-    /// All `cues` patterns of all parts, with the part index of each.
+    /// All `cues` and `promises` patterns of all parts, with the part index of each and whether
+    /// it is a promise (counted only when the sentence is concrete).
     pub all_cues: RegexSet,
     pub cue_owner: Vec<usize>,
+    pub cue_is_promise: Vec<bool>,
+    /// Headings that open a section of no part (evidence, attachments).
+    pub neutral_headings: Option<RegexSet>,
+    /// Sentences that point at evidence or attachments.
+    pub evidence: Option<RegexSet>,
 }
 
+/// Bytes of lazy DFA cache for the combined cue set.
+const CUE_DFA_CACHE: usize = 16 << 20;
+
 pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
-    let text = embedded::file("lexicons/kinds.toml").expect("rules/lexicons/kinds.toml is embedded");
-    let file: KindsFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
+    let text =
+        embedded::file("lexicons/kinds.toml").expect("rules/lexicons/kinds.toml is embedded");
+    let file: KindsFile =
+        toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
     let mut patterns = Vec::new();
     let mut weights = Vec::new();
     for cue in &file.appeal {
-        patterns.push(format!("(?i){}", crate::patterns::prepare(&cue.pattern)));
+        patterns.push(case_insensitive(&cue.pattern));
         weights.push(cue.weight);
     }
     for cue in &file.reply {
-        patterns.push(format!("(?i){}", crate::patterns::prepare(&cue.pattern)));
+        patterns.push(case_insensitive(&cue.pattern));
         weights.push(-cue.weight);
     }
-    let set = big_set(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
+    let set = RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
     KindCues { set, weights }
 });
 
 pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
-    let text = embedded::file("lexicons/parts.toml").expect("rules/lexicons/parts.toml is embedded");
-    let file: BTreeMap<String, PartEntry> =
+    let text =
+        embedded::file("lexicons/parts.toml").expect("rules/lexicons/parts.toml is embedded");
+    let file: PartsFile =
         toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: {e}"));
     let compile = |name: &str, key: &str, patterns: &[String]| -> Option<RegexSet> {
         if patterns.is_empty() {
             return None;
         }
-        let patterns: Vec<String> = patterns.iter().map(|p| format!("(?i){}", crate::patterns::prepare(p))).collect();
-        Some(big_set(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")))
+        let patterns: Vec<String> = patterns.iter().map(|p| case_insensitive(p)).collect();
+        Some(
+            RegexSet::new(&patterns)
+                .unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")),
+        )
     };
     let mut parts = Vec::new();
     let mut all = Vec::new();
     let mut cue_owner = Vec::new();
-    for (name, entry) in &file {
-        let part = PartKind::parse(name).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: unknown part [{name}]"));
+    let mut cue_is_promise = Vec::new();
+    for (name, entry) in &file.parts {
+        let part = PartKind::parse(name)
+            .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: unknown part [{name}]"));
         let kind = match entry.kind.as_str() {
             "both" => None,
-            other => Some(Kind::parse(other).unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind"))),
+            other => Some(
+                Kind::parse(other)
+                    .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind")),
+            ),
         };
-        for cue in &entry.cues {
-            all.push(format!("(?i){}", crate::patterns::prepare(cue)));
+        for (cue, promise) in entry
+            .cues
+            .iter()
+            .map(|c| (c, false))
+            .chain(entry.promises.iter().map(|c| (c, true)))
+        {
+            all.push(case_insensitive(cue));
             cue_owner.push(parts.len());
+            cue_is_promise.push(promise);
         }
         parts.push(PartCues {
             part,
@@ -109,16 +158,34 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             headings: compile(name, "headings", &entry.headings),
             cues: compile(name, "cues", &entry.cues),
             not: compile(name, "not", &entry.not),
+            concrete: compile(name, "concrete", &entry.concrete),
         });
     }
-    let all_cues = big_set(&all).expect("cues compiled above");
-    PartLexicon { parts, all_cues, cue_owner }
+    // One set of every cue, matched once per sentence: give its lazy DFA room for the states
+    // that many patterns need, so it never falls back to the slow engine.
+    let all_cues = RegexSetBuilder::new(&all)
+        .dfa_size_limit(CUE_DFA_CACHE)
+        .build()
+        .unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: cues: {e}"));
+    let neutral_headings = compile("sections", "neutral", &file.sections.neutral);
+    let evidence = compile("sections", "evidence", &file.sections.evidence);
+    PartLexicon {
+        parts,
+        all_cues,
+        cue_owner,
+        cue_is_promise,
+        neutral_headings,
+        evidence,
+    }
 });
 
-/// A set of many patterns with a lazy-DFA cache large enough that its states are built once per
-/// process instead of being thrown away and rebuilt as letters are read.
-fn big_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
-    regex::RegexSetBuilder::new(patterns).dfa_size_limit(64 << 20).size_limit(64 << 20).build()
+/// A lexicon pattern as compiled: case-insensitive, with ASCII word boundaries. A Unicode `\b`
+/// stops the fast lazy DFA on any non-ASCII text (a curly quote, a euro sign) and leaves a
+/// `RegexSet` to the much slower PikeVM, so lexicons write no `\b` next to a non-ASCII letter.
+/// `\w` is ASCII too: the Unicode class multiplies the states the lazy DFA builds, and the cue
+/// words it stands for (`we are (\w+ ){0,2}sorry`) are English.
+fn case_insensitive(pattern: &str) -> String {
+    format!("(?i){}", crate::patterns::prepare(pattern))
 }
 
 /// Compiles a regex from a trusted built-in lexicon.

@@ -130,7 +130,7 @@ pub fn platform_name(platform: &str) -> String {
         "etsy" => "Etsy",
         "shopee" => "Shopee",
         "walmart" => "Walmart",
-        _ => "the marketplace",
+        _ => "marketplace",
     }
     .to_string()
 }
@@ -260,18 +260,25 @@ pub fn fill_message(template: &str, found: &str, replacement: Option<&str>) -> S
     message
 }
 
-/// Where an inserted part goes: after the last present part of `after`, else before the first
-/// present part of `before`, else at the end of the letter. Returns the offset and the text to put
-/// around the insertion so that it stands as its own paragraph.
+/// Where an inserted part goes: after the last present part of `after` that ends before the
+/// first present part of `before`; else just before that part; else at the end of the letter.
+/// Returns the offset and the text to put around the insertion so that it stands as its own
+/// paragraph.
 pub fn insertion_point(letter: &Letter, after: &[PartKind], before: &[PartKind]) -> (usize, &'static str, &'static str) {
     let text = &letter.doc.text;
-    let last_after = letter.parts.iter().filter(|p| after.contains(&p.kind)).map(|p| p.span.end as usize).max();
+    let first_before = letter.parts.iter().filter(|p| before.contains(&p.kind)).map(|p| p.span.start as usize).min();
+    let limit = first_before.unwrap_or(text.len());
+    let last_after = letter
+        .parts
+        .iter()
+        .filter(|p| after.contains(&p.kind) && (p.span.end as usize) <= limit)
+        .map(|p| p.span.end as usize)
+        .max();
     if let Some(end) = last_after {
         // The end of the line holding the part's end.
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
         return (line_end, "\n\n", "");
     }
-    let first_before = letter.parts.iter().filter(|p| before.contains(&p.kind)).map(|p| p.span.start as usize).min();
     if let Some(start) = first_before {
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         return (line_start, "", "\n\n");
