@@ -205,10 +205,14 @@ impl Drop for Client {
 /// `!!!`, and a placeholder signature.
 const APPEAL: &str = "---\nkind: appeal\nplatform: wish\norders: [5f0000000000000000000abc]\ntracking: [LZ998877665CN]\n---\nDear Wish Merchant Support,\n\nWe acknowledge that our store was suspended for the high refund rate, and we take full responsibility.\n\nThe root cause was that our warehouse packed orders too late.\n\nOrder 5f0000000000000000000abc: we shipped it late and it arrived after the promised date.\n\nTo prevent this from happening again, we moved to FBW and hired two packers who work until 22:00pm!!!\n\nWe respectfully request that you reactivate our account. Thank you for your review.\n\nSincerely,\nXXX\n";
 
+/// The `text/` rule codes among the diagnostics, sorted. These tests are about the protocol; they
+/// watch the engine's text rules, whose findings on the test letters do not change as the appeal,
+/// reply and phrasing catalogues grow.
 fn codes(diagnostics: &[Value]) -> Vec<String> {
     let mut codes: Vec<String> = diagnostics
         .iter()
         .map(|d| d["code"].as_str().unwrap().to_string())
+        .filter(|code| code.starts_with("text/"))
         .collect();
     codes.sort();
     codes
@@ -428,7 +432,7 @@ fn pull_clients_get_reports_and_no_pushes() {
         json!({"textDocument": {"uri": doc}, "previousResultId": report["resultId"]}),
     );
     assert_eq!(after["kind"], "full");
-    assert!(after["items"].as_array().unwrap().is_empty());
+    assert!(codes(after["items"].as_array().unwrap()).is_empty());
     assert!(
         client
             .seen
@@ -796,7 +800,7 @@ fn configuration_is_read_per_document_and_a_broken_file_keeps_the_last_good_one(
     std::fs::write(&config, "[rules]\n\"text/placeholder\" = \"warning\"\n").unwrap();
     client.notify("workspace/didChangeWatchedFiles", changed);
     let fixed = client.wait_for("textDocument/publishDiagnostics", |p| {
-        p["uri"] == doc && p["diagnostics"].as_array().unwrap().len() == 3
+        p["uri"] == doc && codes(p["diagnostics"].as_array().unwrap()).len() == 3
     });
     assert_eq!(
         find(fixed["diagnostics"].as_array().unwrap(), "text/placeholder")["severity"],
@@ -804,13 +808,14 @@ fn configuration_is_read_per_document_and_a_broken_file_keeps_the_last_good_one(
     );
     client.notify("workspace/didChangeConfiguration", json!({"settings": {"letterlint": {"rules": {"text/placeholder": "off", "text/": "hint"}}}}));
     let settings = client.wait_for("textDocument/publishDiagnostics", |p| {
-        p["uri"] == doc && p["diagnostics"].as_array().unwrap().len() == 2
+        p["uri"] == doc && codes(p["diagnostics"].as_array().unwrap()).len() == 2
     });
     assert!(
         settings["diagnostics"]
             .as_array()
             .unwrap()
             .iter()
+            .filter(|d| d["code"].as_str().unwrap().starts_with("text/"))
             .all(|d| d["severity"] == 4),
         "{settings}"
     );
