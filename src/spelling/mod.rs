@@ -123,12 +123,26 @@ pub fn is_known(word: &str) -> bool {
 
 static SUGGESTIONS: LazyLock<Mutex<HashMap<String, Vec<String>>>> = LazyLock::new(Default::default);
 
-/// Up to three corrections for a misspelled word, best first (cached). Costs tens of
-/// milliseconds on a miss: call it only for words that are flagged.
-pub fn suggest(word: &str) -> Vec<String> {
+/// The dictionary's own suggestions for a word, in its order (cached). Costs tens of milliseconds
+/// on a miss.
+pub fn dictionary_suggestions(word: &str) -> Vec<String> {
     if let Some(hit) = SUGGESTIONS.lock().expect("suggestion cache").get(word) {
         return hit.clone();
     }
+    let mut found = Vec::new();
+    dictionary().suggest(word, &mut found);
+    let mut cache = SUGGESTIONS.lock().expect("suggestion cache");
+    if cache.len() >= 10_000 {
+        cache.clear();
+    }
+    cache.insert(word.to_string(), found.clone());
+    found
+}
+
+/// Up to three corrections for a misspelled word, best first. Costs tens of milliseconds the
+/// first time a word is seen: call it only for words that are flagged (in the language server,
+/// when a code action asks for them).
+pub fn suggest(word: &str) -> Vec<String> {
     let mut found = Vec::new();
     // A platform term written in the wrong case ("paypal", "Aliexpress").
     found.extend(
@@ -143,17 +157,20 @@ pub fn suggest(word: &str) -> Vec<String> {
             found.push(contraction);
         }
     }
-    let mut from_dictionary = Vec::new();
-    dictionary().suggest(word, &mut from_dictionary);
+    let mut from_dictionary = dictionary_suggestions(word);
+    // Writers rarely get the first letter wrong, and a misspelled word is rarely two words:
+    // "adress" is "address" before "dress" or "a dress".
+    let first = word.chars().next().map(|c| c.to_ascii_lowercase());
+    from_dictionary.sort_by_key(|s| {
+        (
+            s.chars().next().map(|c| c.to_ascii_lowercase()) != first,
+            s.contains([' ', '-']),
+        )
+    });
     found.extend(from_dictionary);
     found.retain(|s| s != word);
     found.dedup();
     found.truncate(3);
-    let mut cache = SUGGESTIONS.lock().expect("suggestion cache");
-    if cache.len() >= 10_000 {
-        cache.clear();
-    }
-    cache.insert(word.to_string(), found.clone());
     found
 }
 
@@ -194,6 +211,10 @@ mod tests {
         assert_eq!(
             suggest("paypal").first().map(String::as_str),
             Some("PayPal")
+        );
+        assert_eq!(
+            suggest("adress").first().map(String::as_str),
+            Some("address")
         );
     }
 }

@@ -19,7 +19,7 @@ use std::cell::RefCell;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::rc::Rc;
 
-use super::{FxBuild, is_known, suggest};
+use super::{FxBuild, dictionary_suggestions, is_known};
 use crate::document::{Document, Span, sentences};
 
 /// What the scan reports about a word or a pair of words.
@@ -192,6 +192,8 @@ fn classify(text: &str, extra: &[String], check_proper_nouns: bool) -> Vec<Token
         // A hyphenated word the dictionary knows as written or closed up ("e-mail") is right.
         let hyphen_ok =
             whole.contains('-') && (is_known(whole) || is_known(&whole.replace('-', "")));
+        // A hyphenated word with digits is an identifier or a file name ("021-aliexpress-audit").
+        let identifier = whole.contains('-') && whole.chars().any(|c| c.is_ascii_digit());
         let mut piece_start = start;
         for (i, piece) in whole.split('-').enumerate() {
             let span = Span::new(piece_start, piece_start + piece.len());
@@ -199,7 +201,7 @@ fn classify(text: &str, extra: &[String], check_proper_nouns: bool) -> Vec<Token
             let prefix = i == 0
                 && whole.contains('-')
                 && PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(piece));
-            let state = if piece.is_empty() {
+            let state = if piece.is_empty() || identifier {
                 State::Skip
             } else if hyphen_ok || prefix {
                 State::Known
@@ -379,7 +381,7 @@ pub fn split_joined(word: &str) -> Option<(&str, &str)> {
     }
     // The dictionary's best correction decides: "wereally" is "we really", not "were ally", and
     // "carefull" is "careful", not "care full".
-    let suggestions = suggest(word);
+    let suggestions = dictionary_suggestions(word);
     let is_split = |s: &str, (left, right): (&str, &str)| {
         s.len() == left.len() + right.len() + 1
             && s[..left.len()].eq_ignore_ascii_case(left)
@@ -446,6 +448,10 @@ mod tests {
         let text = "Order 5f1a2b3c was shipped by YunExpress with LX123456789CN; see https://track.example.com/abcdefq \
                     or www.brightleaf.shop, write to care@brightleaf.shop about the SKU XJQ and ask Marek Wojcik.";
         assert_eq!(findings(text), []);
+        assert_eq!(
+            findings("See the file 2024-aliexpress-qwixel-audit for details."),
+            []
+        );
         assert_eq!(
             findings(
                 "Our pre-sales and non-delivery teams answer in the e-mail; set lang=ge in the form."
