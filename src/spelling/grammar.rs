@@ -50,13 +50,31 @@ pub const DROPPED_RULES: &[&str] = &[
     "UnclosedQuotes",
     "SpelledNumbers",
     "HelloGreeting",
+    // Measured on the corpus: duplicates of `text/spacing` and of the spelling rules (case of
+    // names such as `Gao` or `paypal`), and advice that is wrong for letters ("every listing" is
+    // not a mass noun, "pickup" is a noun, "MB" needs no expansion).
+    "CommaFixes",
+    "OrthographicConsistency",
+    "ExpandMemoryShorthands",
+    "ExpandTimeShorthands",
+    "WrongNegative",
+    "MassNouns",
+    "PhrasalVerbAsCompoundNoun",
+    "DiscourseMarkers",
 ];
 
-/// Kinds of harper findings letterlint has its own rules for.
+/// Kinds of harper findings letterlint has its own rules for (spelling, repetition, spacing and
+/// punctuation), or that are style rather than grammar (capitalisation of names, "enhancements").
 fn is_dropped_kind(kind: LintKind) -> bool {
     matches!(
         kind,
-        LintKind::Spelling | LintKind::Repetition | LintKind::Formatting | LintKind::Typo
+        LintKind::Spelling
+            | LintKind::Repetition
+            | LintKind::Formatting
+            | LintKind::Typo
+            | LintKind::Capitalization
+            | LintKind::Punctuation
+            | LintKind::Enhancement
     )
 }
 

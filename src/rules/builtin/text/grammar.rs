@@ -42,8 +42,9 @@ impl Check for Grammar {
                 let quoted = &text[found.start..found.end];
                 let explanation = found.message.trim().trim_end_matches('.');
                 let template = match &found.replacement {
-                    Some(_) if !quoted.trim().is_empty() => rule.message(locale),
-                    _ => rule.named_message("no_replacement", locale),
+                    _ if quoted.trim().is_empty() => rule.named_message("insertion", locale),
+                    Some(_) => rule.message(locale),
+                    None => rule.named_message("no_replacement", locale),
                 };
                 let message = template
                     .replace("{found}", quoted.trim())
