@@ -8,6 +8,8 @@
 //! - `diagnostic`, `fix`: findings, edits and applying them.
 //! - `config`: `letterlint.toml` discovery and validation.
 //! - `output`: human and JSON reports (the only module besides `main.rs` that prints).
+//! - `spelling`: the embedded en_US dictionary (spellbook), the misspelled/joined/split word scan,
+//!   and harper-core grammar checking with a per-paragraph cache.
 //!
 //! # Invariants
 //! - `document`, `letter`, `rules` and `fix` are pure: text in, values out; no I/O.
@@ -24,6 +26,7 @@ pub mod lsp;
 pub mod output;
 pub mod patterns;
 pub mod rules;
+pub mod spelling;
 
 use diagnostic::Diagnostic;
 use letter::{Hints, Letter};

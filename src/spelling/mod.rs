@@ -1,0 +1,220 @@
+//! Spelling: the en_US and en_GB Hunspell dictionaries (SCOWL size 60, from the `dictionary-en`
+//! and `dictionary-en-gb` packages, shipped in `dictionaries/` with their licences) read by
+//! `spellbook`, plus the letterlint term list. A word is spelled right when either dictionary
+//! accepts it: sellers write British and American English, and both are correct.
+//!
+//! - `is_known` answers "is this word spelled right?" through a per-thread cache, so a word is
+//!   looked up in the dictionary once per thread whatever the number of letters.
+//! - `suggest` is slow (tens of milliseconds): call it only for words that are flagged, and in the
+//!   language server only when a code action asks for it.
+//! - `scan` finds misspelled, joined ("cangive") and split ("o vertime") words in a letter; the three
+//!   `text/` rules share one scan per letter.
+//! - `grammar` wraps harper-core, loaded only when grammar checking is turned on.
+//!
+//! Invariant: the dictionary is built once, lazily, from text embedded in the binary; every
+//! function here is pure apart from caches that never change an answer.
+
+pub mod grammar;
+mod scan;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{LazyLock, Mutex};
+
+use spellbook::Dictionary;
+
+pub use scan::{Finding, FindingKind, Scan, ScanOptions, scan};
+
+const AFF: &str = include_str!("../../dictionaries/en_US.aff");
+const DIC: &str = include_str!("../../dictionaries/en_US.dic");
+const GB_AFF: &str = include_str!("../../dictionaries/en_GB.aff");
+const GB_DIC: &str = include_str!("../../dictionaries/en_GB.dic");
+const TERMS: &str = include_str!("../../dictionaries/terms.txt");
+
+static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
+    let mut dictionary = Dictionary::new(AFF, DIC).expect("the embedded en_US dictionary parses");
+    for term in terms() {
+        // A term is a plain word without affix flags, so adding it cannot fail.
+        let _ = dictionary.add(term);
+    }
+    dictionary
+});
+
+/// British spellings (`colour`, `apologise`, `cancelled`), consulted only for words en_US rejects.
+static BRITISH: LazyLock<Dictionary> = LazyLock::new(|| {
+    Dictionary::new(GB_AFF, GB_DIC).expect("the embedded en_GB dictionary parses")
+});
+
+/// The words of `dictionaries/terms.txt`: platform names, carriers, trade words.
+pub fn terms() -> impl Iterator<Item = &'static str> {
+    TERMS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The shared (en_US) dictionary, built on first use (about 15 ms in a release build); it gives
+/// the suggestions.
+pub fn dictionary() -> &'static Dictionary {
+    &DICTIONARY
+}
+
+/// A small, fast hash (FxHash) for short keys such as words; not resistant to chosen inputs, which
+/// does not matter for a cache of the writer's own words.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &byte in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ byte as u64).wrapping_mul(SEED);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(SEED);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(SEED);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Build hasher for `FxHasher`.
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// The most words the per-thread cache holds before it starts again.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static KNOWN: RefCell<HashMap<Box<str>, bool, FxBuild>> = RefCell::new(HashMap::default());
+}
+
+/// True when the en_US dictionary (with the term list) or the en_GB one accepts `word` as written. Case follows Hunspell:
+/// `Hello` and `HELLO` are accepted when `hello` is, `paypal` is not accepted for `PayPal`.
+pub fn is_known(word: &str) -> bool {
+    KNOWN.with(|cache| {
+        if let Some(&known) = cache.borrow().get(word) {
+            return known;
+        }
+        let known = dictionary().check(word) || BRITISH.check(word);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.into(), known);
+        known
+    })
+}
+
+static SUGGESTIONS: LazyLock<Mutex<HashMap<String, Vec<String>>>> = LazyLock::new(Default::default);
+
+/// The dictionary's own suggestions for a word, in its order (cached). Costs tens of milliseconds
+/// on a miss.
+pub fn dictionary_suggestions(word: &str) -> Vec<String> {
+    if let Some(hit) = SUGGESTIONS.lock().expect("suggestion cache").get(word) {
+        return hit.clone();
+    }
+    let mut found = Vec::new();
+    dictionary().suggest(word, &mut found);
+    let mut cache = SUGGESTIONS.lock().expect("suggestion cache");
+    if cache.len() >= 10_000 {
+        cache.clear();
+    }
+    cache.insert(word.to_string(), found.clone());
+    found
+}
+
+/// Up to three corrections for a misspelled word, best first. Costs tens of milliseconds the
+/// first time a word is seen: call it only for words that are flagged (in the language server,
+/// when a code action asks for them).
+pub fn suggest(word: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    // A platform term written in the wrong case ("paypal", "Aliexpress").
+    found.extend(
+        terms()
+            .filter(|t| t.eq_ignore_ascii_case(word) && *t != word)
+            .map(str::to_string),
+    );
+    // A contraction without its apostrophe ("dont", "didnt") is best corrected by putting it back.
+    if let Some(stem) = word.strip_suffix("nt").filter(|s| s.len() >= 2) {
+        let contraction = format!("{stem}n't");
+        if is_known(&contraction) {
+            found.push(contraction);
+        }
+    }
+    let mut from_dictionary = dictionary_suggestions(word);
+    // Writers rarely get the first letter wrong, and a misspelled word is rarely two words:
+    // "adress" is "address" before "dress" or "a dress".
+    let first = word.chars().next().map(|c| c.to_ascii_lowercase());
+    from_dictionary.sort_by_key(|s| {
+        (
+            s.chars().next().map(|c| c.to_ascii_lowercase()) != first,
+            s.contains([' ', '-']),
+        )
+    });
+    found.extend(from_dictionary);
+    found.retain(|s| s != word);
+    found.dedup();
+    found.truncate(3);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictionary_knows_words_and_terms() {
+        for word in [
+            "receive",
+            "Received",
+            "didn't",
+            "didn’t",
+            "AliExpress",
+            "ProductBoost",
+            "SKU",
+            "eBay",
+            "refunds",
+            "colour",
+            "apologise",
+            "cancelled",
+        ] {
+            assert!(is_known(word), "{word}");
+        }
+        for word in ["recieve", "vertime", "guarante", "cangive", "foryou"] {
+            assert!(!is_known(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn suggestions_put_the_likely_word_first() {
+        assert_eq!(
+            suggest("recieve").first().map(String::as_str),
+            Some("receive")
+        );
+        assert_eq!(suggest("dont").first().map(String::as_str), Some("don't"));
+        assert_eq!(
+            suggest("paypal").first().map(String::as_str),
+            Some("PayPal")
+        );
+        assert_eq!(
+            suggest("adress").first().map(String::as_str),
+            Some("address")
+        );
+    }
+}
