@@ -8,6 +8,7 @@
 //! text order, and every `Part` covers a run of consecutive units.
 
 mod kind;
+pub mod language;
 mod lexicon;
 mod parts;
 
@@ -101,6 +102,8 @@ pub struct Letter {
     pub platform_origin: Origin,
     pub units: Vec<Unit>,
     pub parts: Vec<Part>,
+    /// The language, computed on first use (see `language::of`).
+    language: std::sync::OnceLock<Option<String>>,
 }
 
 impl Letter {
@@ -127,7 +130,7 @@ impl Letter {
         };
         let units = parts::recognise(&doc, kind);
         let parts = parts::group(&units);
-        Letter { doc, kind, kind_origin, platform, platform_origin, units, parts }
+        Letter { doc, kind, kind_origin, platform, platform_origin, units, parts, language: std::sync::OnceLock::new() }
     }
 
     /// Parses text and builds the letter in one step.
@@ -153,6 +156,12 @@ impl Letter {
     pub fn unit_text(&self, unit: &Unit) -> &str {
         let block = &self.doc.blocks[unit.block];
         &block.prose.text[block.sentences[unit.sentence].span.range()]
+    }
+
+    /// The letter's language as an ISO 639-1 code (`en`, `es`, ...): front matter `language:`,
+    /// else detected from the prose when detection is reliable.
+    pub fn language(&self) -> Option<&str> {
+        self.language.get_or_init(|| language::of(&self.doc)).as_deref()
     }
 
     /// The front matter reason, lower-cased, if any.

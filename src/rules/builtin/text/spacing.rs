@@ -18,13 +18,14 @@ use crate::rules::{Context, Rule};
 pub struct Spacing;
 
 static SPACE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{L}|\p{N}|\))([ \t]+)([,.;:!?]+)(\s|\p{L}|$)").expect("regex"));
-static NO_SPACE_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\p{Ll}{2,}|\))([.,;])(\p{Lu}\p{Ll}+|\p{Ll}{3,})").expect("regex"));
+static NO_SPACE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{Ll}{2,}|\))(\.)(\p{Lu}\p{Ll}+|\p{Ll}{3,})|(\p{L}{2,}|\))([,;])(\p{L}+)").expect("regex"));
 static DOUBLE_SPACE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\S)( {2,})(\S)").expect("regex"));
 
 impl Check for Spacing {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let locale = cx.settings.locale();
-        let french = cx.letter.doc.front_matter.as_ref().and_then(|f| f.language.as_deref()).is_some_and(|l| l.starts_with("fr"));
+        let french = cx.letter.language() == Some("fr");
         for (_, block) in cx.letter.doc.own_blocks() {
             let text = block.prose.text.as_str();
             let mut emit = |plain: Span, replacement: String, message_key: &str, found: &str| {
@@ -54,9 +55,11 @@ impl Check for Spacing {
                 emit(plain, replacement, "before", found);
             }
             for caps in NO_SPACE_AFTER.captures_iter(text) {
-                let punct = caps.get(2).expect("g2");
-                let before = caps.get(1).expect("g1");
-                let after = caps.get(3).expect("g3");
+                // Groups 1-3: a full stop between words; groups 4-6: a comma or semicolon.
+                let (before, punct, after) = match caps.get(1) {
+                    Some(before) => (before, caps.get(2).expect("g2"), caps.get(3).expect("g3")),
+                    None => (caps.get(4).expect("g4"), caps.get(5).expect("g5"), caps.get(6).expect("g6")),
+                };
                 // Domain names and file names ("example.com", "photo.jpg") are not sentences.
                 if punct.as_str() == "." && after.as_str().chars().next().is_some_and(char::is_lowercase) {
                     continue;
