@@ -64,10 +64,10 @@ local ok, err = pcall(function()
   check(line == "Our packers now work until 22:00 every day.", "the quick-fix changed the buffer")
   check(vim.wait(10000, function() return find("text/time-format") == nil end, 50), "the diagnostics updated")
 
-  -- Completion on an empty line after the acknowledgment.
+  -- Completion on the empty line after the acknowledgment (0-based line 8).
   local items_response = client.request_sync("textDocument/completion", {
     textDocument = { uri = vim.uri_from_bufnr(0) },
-    position = { line = 7, character = 0 },
+    position = { line = 8, character = 0 },
   }, 5000, 0)
   local labels = {}
   for _, item in ipairs(items_response.result or {}) do
