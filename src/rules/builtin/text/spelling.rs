@@ -3,7 +3,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::fix::{Edit, Fix};
-use crate::letter::Kind;
 use crate::rules::builtin::{Check, finding};
 use crate::rules::{Context, Rule};
 use crate::spelling::{self, FindingKind, Scan, ScanOptions};
@@ -40,15 +39,14 @@ impl Check for Spelling {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let locale = cx.settings.locale();
         let scan = letter_scan(cx);
-        let informal: Vec<&str> = match cx.letter.kind {
-            Kind::Appeal => cx
-                .settings
-                .option(rule, "informal")
-                .and_then(|v| v.as_array())
-                .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
+        // Words other rules report with a better fix: chat abbreviations (`text/informal`) and
+        // the non-native forms `phrasing/*` teaches (`vender`).
+        let informal: Vec<&str> = ["informal", "phrasing"]
+            .iter()
+            .filter_map(|key| cx.settings.option(rule, key).and_then(|v| v.as_array()))
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .collect();
         for found in scan
             .findings
             .iter()
@@ -56,7 +54,6 @@ impl Check for Spelling {
         {
             let block = &cx.letter.doc.blocks[found.block];
             let word = &block.prose.text[found.span.range()];
-            // In an appeal `text/informal` reports chat abbreviations with a better fix.
             if informal.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 continue;
             }
