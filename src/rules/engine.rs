@@ -261,10 +261,9 @@ pub fn fill_message(template: &str, found: &str, replacement: Option<&str>) -> S
 }
 
 /// Where an inserted part goes: after the last present part of `after` that ends before the
-/// first present part of `before`; else just before that part; else at the end of the letter.
-/// Returns the offset and the text to put around the insertion so that it stands as its own
-/// paragraph.
-pub fn insertion_point(letter: &Letter, after: &[PartKind], before: &[PartKind]) -> (usize, &'static str, &'static str) {
+/// first present part of `before` (at the end of the line holding its end); else at the start of
+/// the line holding that part; else at the end of the letter.
+pub fn insertion_point(letter: &Letter, after: &[PartKind], before: &[PartKind]) -> usize {
     let text = &letter.doc.text;
     let first_before = letter.parts.iter().filter(|p| before.contains(&p.kind)).map(|p| p.span.start as usize).min();
     let limit = first_before.unwrap_or(text.len());
@@ -275,16 +274,33 @@ pub fn insertion_point(letter: &Letter, after: &[PartKind], before: &[PartKind])
         .map(|p| p.span.end as usize)
         .max();
     if let Some(end) = last_after {
-        // The end of the line holding the part's end.
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        return (line_end, "\n\n", "");
+        return text[end..].find('\n').map_or(text.len(), |i| end + i);
     }
     if let Some(start) = first_before {
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        return (line_start, "", "\n\n");
+        return text[..start].rfind('\n').map_or(0, |i| i + 1).max(letter.doc.body_start());
     }
-    let trimmed = text.trim_end().len();
-    (trimmed, "\n\n", "")
+    text.trim_end().len().max(letter.doc.body_start())
+}
+
+/// An edit inserting `block` at `offset` as a paragraph of its own: blank lines are added
+/// before and after it as the neighbouring text needs, so the block never runs into the line
+/// before or after it (Markdown would otherwise join them into one paragraph or table).
+pub fn insert_block(letter: &Letter, offset: usize, block: &str) -> Edit {
+    let text = &letter.doc.text;
+    let block = block.trim_matches('\n');
+    let before = &text[letter.doc.body_start().min(offset)..offset];
+    let pre = if before.trim().is_empty() {
+        0
+    } else {
+        2 - before.bytes().rev().take_while(|&b| b == b'\n').count().min(2)
+    };
+    let after = &text[offset..];
+    let post = if after.trim().is_empty() {
+        0
+    } else {
+        2 - after.bytes().take_while(|&b| b == b'\n').count().min(2)
+    };
+    Edit::insert(offset, format!("{}{block}{}", "\n".repeat(pre), "\n".repeat(post)))
 }
 
 /// The span a letter-level finding points at: the first line of the body.
@@ -312,10 +328,10 @@ fn check_required_part(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>)
     }
     if let (Some(insert), Some(fix)) = (rule.insert_text(locale), &rule.spec.fix) {
         let parse = |names: &[String]| names.iter().filter_map(|n| PartKind::parse(n)).collect::<Vec<_>>();
-        let (offset, pre, post) = insertion_point(cx.letter, &parse(&rule.spec.insert_after), &parse(&rule.spec.insert_before));
-        let text = format!("{pre}{}{post}", cx.fill(insert.trim_end()));
+        let offset = insertion_point(cx.letter, &parse(&rule.spec.insert_after), &parse(&rule.spec.insert_before));
+        let edit = insert_block(cx.letter, offset, &cx.fill(insert.trim_end()));
         let title = rule.fix_title(locale).unwrap_or(&fix.title).to_string();
-        diagnostic = diagnostic.with_fix(Fix { title, applicability: fix.applicability, edits: vec![Edit::insert(offset, text)] });
+        diagnostic = diagnostic.with_fix(Fix { title, applicability: fix.applicability, edits: vec![edit] });
     }
     out.push(diagnostic);
 }
@@ -332,6 +348,23 @@ mod tests {
         assert_eq!(match_case("Pls", "please"), "Please");
         assert_eq!(match_case("ASAP", "as soon as possible"), "as soon as possible");
         assert_eq!(match_case("pls", "please"), "please");
+    }
+
+    #[test]
+    fn inserted_blocks_stand_as_their_own_paragraph() {
+        use crate::letter::Hints;
+        let apply = |text: &str, offset: usize| {
+            let letter = Letter::parse(text, &Hints::default());
+            let edit = insert_block(&letter, offset, "NEW");
+            format!("{}{}{}", &text[..offset], edit.text, &text[offset..])
+        };
+        // Between two lines of one paragraph: blank lines on both sides.
+        assert_eq!(apply("Dear team,\nWe are sorry.\nThanks.\n", 24), "Dear team,\nWe are sorry.\n\nNEW\n\nThanks.\n");
+        // At the end of a line followed by a blank line: only what is missing is added.
+        assert_eq!(apply("One.\n\nTwo.\n", 4), "One.\n\nNEW\n\nTwo.\n");
+        // At the start of the body and at the end of the text: nothing dangling.
+        assert_eq!(apply("---\nkind: reply\n---\nHi Ann,\n", 20), "---\nkind: reply\n---\nNEW\n\nHi Ann,\n");
+        assert_eq!(apply("Hi Ann,\n", 7), "Hi Ann,\n\nNEW\n");
     }
 
     #[test]

@@ -12,9 +12,9 @@ use regex::Regex;
 use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::document::BlockKind;
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::letter::{Letter, PartKind, Unit};
-use crate::rules::engine::{insertion_point, letter_span};
+use crate::rules::engine::{insert_block, insertion_point, letter_span};
 use crate::rules::{Context, Rule};
 
 mod acknowledgment;
@@ -89,13 +89,12 @@ pub(crate) fn missing(
         diagnostic = diagnostic.with_help(cx.fill(help));
     }
     if let Some(insert) = rule.insert_text(locale) {
-        let (offset, pre, post) = insertion_point(cx.letter, after, before);
-        let text = format!("{pre}{}{post}", cx.fill(insert.trim_end()));
+        let edit = insert_block(cx.letter, insertion_point(cx.letter, after, before), &cx.fill(insert.trim_end()));
         let title = rule
             .fix_title(locale)
             .unwrap_or("Insert a skeleton to edit")
             .to_string();
-        diagnostic = diagnostic.with_fix(Fix::unsafe_fix(title, vec![Edit::insert(offset, text)]));
+        diagnostic = diagnostic.with_fix(Fix::unsafe_fix(title, vec![edit]));
     }
     diagnostic
 }

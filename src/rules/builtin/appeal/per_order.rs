@@ -7,10 +7,10 @@ use regex::Regex;
 use super::{ORDER_ID, context_text, data_patterns, is_order_id, missing};
 use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Span, sentences};
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::letter::{Letter, PartKind};
 use crate::rules::builtin::{Check, finding};
-use crate::rules::engine::letter_span;
+use crate::rules::engine::{insert_block, letter_span};
 use crate::rules::{Context, Rule};
 
 /// Finds the order ids the writer names (Wish: 24 hexadecimal characters; Amazon: 3-7-7 digits).
@@ -215,7 +215,7 @@ impl Check for PerOrder {
                 .to_string();
             Fix::unsafe_fix(
                 title,
-                vec![Edit::insert(line_end, format!("\n\n{}", table(&table_ids)))],
+                vec![insert_block(letter, line_end, &table(&table_ids))],
             )
         };
         let last_block_end = named.iter().map(|m| m.block_end).max();

@@ -10,7 +10,7 @@ use crate::document::Span;
 use crate::fix::{Edit, Fix};
 use crate::letter::{Letter, Origin, PartKind};
 use crate::rules::builtin::{Check, finding};
-use crate::rules::engine::{letter_span, platform_name};
+use crate::rules::engine::{insert_block, letter_span, platform_name};
 use crate::rules::{Context, Rule};
 
 /// Reads the salutation (the recognised part, else a greeting line among the first three
@@ -103,14 +103,10 @@ impl Check for Salutation {
                     .rfind('\n')
                     .map_or(letter.doc.body_start(), |i| i + 1)
                     .max(letter.doc.body_start());
-                let (pre, post) = ("", "\n\n");
                 let title = rule.fix_title(locale).unwrap_or("Insert a salutation");
                 diagnostic = diagnostic.with_fix(Fix::unsafe_fix(
                     fill(title),
-                    vec![Edit::insert(
-                        offset,
-                        format!("{pre}{}{post}", fill(insert.trim_end())),
-                    )],
+                    vec![insert_block(letter, offset, &fill(insert.trim_end()))],
                 ));
             }
             out.push(diagnostic);

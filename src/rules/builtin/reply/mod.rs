@@ -144,7 +144,7 @@ static ISSUE_CUES: LazyLock<Vec<(Issue, Regex)>> = LazyLock::new(|| {
         ),
         cue(
             Issue::SplitPackage,
-            r"\b((two|three|four|2|3|4|separate|several) (parcels|packages|shipments)|split (into|in)|shipped separately)\b",
+            r"\b((two|three|four|2|3|4|separate|several) (parcels?|packages?|shipments?)|split (into|in)|shipped separately)\b",
         ),
         cue(
             Issue::LostReshipped,
@@ -168,7 +168,7 @@ static ISSUE_CUES: LazyLock<Vec<(Issue, Regex)>> = LazyLock::new(|| {
         ),
         cue(
             Issue::ShippingDelay,
-            r"\b(delay|delayed|late|not (yet )?arrived|still in transit|has not arrived|hasn't arrived|retraso)\b",
+            r"\b(delay|delayed|late|not (yet )?arrived|still in transit|has not arrived|hasn't arrived|retraso|wait patiently|(will|can) (only )?(ship|be shipped|send|dispatch)( it| out)? (with)?in \S+ (business |working )?days)\b",
         ),
     ]
 });
@@ -281,6 +281,15 @@ mod tests {
         check(
             "Hi Ann,\n\nThank you for your question about the size chart.\n",
             None,
+        );
+        // Writers of English as a second language: singular nouns, no word "delay".
+        check(
+            "Hi Ann,\n\nWe sent the lamp and the shade in two package.\n",
+            Some(Issue::SplitPackage),
+        );
+        check(
+            "Hi Ann,\n\nOur factory is closed for the festival, your order can ship in 5 days, please wait patiently.\n",
+            Some(Issue::ShippingDelay),
         );
     }
 }

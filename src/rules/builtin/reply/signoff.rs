@@ -2,9 +2,10 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::letter::PartKind;
 use crate::rules::builtin::{Check, finding};
+use crate::rules::engine::insert_block;
 use crate::rules::{Context, Rule};
 
 /// When no sign-off part is recognised, points at the end of the letter (an empty span after the
@@ -35,7 +36,7 @@ impl Check for Signoff {
             diagnostic = diagnostic.with_fix(Fix {
                 title,
                 applicability: fix.applicability,
-                edits: vec![Edit::insert(line_end, "\n\nBest regards,")],
+                edits: vec![insert_block(letter, line_end, "Best regards,")],
             });
         }
         out.push(diagnostic);

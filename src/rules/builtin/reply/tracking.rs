@@ -31,6 +31,13 @@ static LINK: LazyLock<Regex> =
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(tracking|n[uú]mero de seguimiento)[^.\n]{0,30}?(X{4,}|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_{3,})").expect("regex")
 });
+/// The order has not left yet: there is no tracking number to give.
+static NOT_SHIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b((order|parcel|package|item|items|goods|it|they) (will|can|is going to|are going to) (only )?(be )?(ship|shipped|sent|dispatch|dispatched|leave)\b|not (been )?(shipped|sent|dispatched) yet|(hasn't|haven't|has not|have not) (been )?(shipped|sent|dispatched))",
+    )
+    .expect("regex")
+});
 static PARCELS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(two|three|four|2|3|4)\s+(separate\s+)?(parcels|packages|shipments|paquetes)\b",
@@ -79,6 +86,9 @@ impl Check for Tracking {
         numbers.dedup();
         let links = LINK.find_iter(&text).count();
         if numbers.is_empty() && links == 0 {
+            if issue == Issue::ShippingDelay && NOT_SHIPPED.is_match(&text) && !PLACEHOLDER.is_match(&text) {
+                return;
+            }
             let name = if PLACEHOLDER.is_match(&text) {
                 Some("placeholder")
             } else {
