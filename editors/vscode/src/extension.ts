@@ -252,9 +252,10 @@ async function newLetter(): Promise<void> {
     { placeHolder: "Letter template", matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return;
-  const configured = settingsFor().platform;
-  let platform = configured;
-  if (!platform) {
+  // Appeals are written to one marketplace; ask which unless the settings fix it.
+  let platform = settingsFor().platform;
+  const asksPlatform = picked.template.kind === "appeal" || (picked.template.platforms?.length ?? 0) > 0;
+  if (!platform && asksPlatform) {
     const offered = picked.template.platforms?.length ? picked.template.platforms : [...PLATFORMS];
     const choice = await vscode.window.showQuickPick(["(template's default)", ...offered], {
       placeHolder: "Marketplace",
