@@ -11,6 +11,7 @@ import { pathToFileURL } from "url";
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 
 import { findChecklistLens, Lens, parseChecklist } from "../src/lib/checklist";
+import { isRuleId, isUnknownSubcommand, newLetterArgs, parseRules, parseTemplates } from "../src/lib/cli";
 import { didChangeConfigurationParams, toServerSettings } from "../src/lib/settings";
 
 const repo = path.resolve(__dirname, "../../../..");
@@ -111,4 +112,40 @@ test("initializationOptions are read at start", { skip }, async () => {
     assert.equal((await checklist(c, uri)).kind, "Reply");
     assert.ok(!(await diagnostics(c, uri)).some((d) => d.code === "text/time-format"));
   });
+});
+
+// The CLI output the commands read, from the real binary.
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = require("child_process").spawnSync(bin, args, { encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test("Explain rule: `rules --format json` lists ids the picker shows, `explain` prints Markdown", { skip }, () => {
+  const rules = parseRules(cli(["rules", "--format", "json"]).stdout);
+  assert.ok(rules.length > 20, `${rules.length} rules`);
+  assert.ok(rules.every((r) => isRuleId(r.id) && r.summary), "every rule has an id and a summary");
+  const placeholder = rules.find((r) => r.id === "text/placeholder");
+  assert.equal(placeholder?.severity, "error");
+  const explained = cli(["explain", "text/placeholder"]);
+  assert.equal(explained.status, 0);
+  assert.match(explained.stdout, /^# text\/placeholder/m);
+  const unknown = cli(["explain", "text/nope"]);
+  assert.notEqual(unknown.status, 0);
+  assert.ok(unknown.stdout === "" && unknown.stderr !== "", "an unknown rule is an error the command shows");
+});
+
+test("New letter: `templates --format json` and `new` as the command uses them", { skip }, (t) => {
+  const listed = cli(["templates", "--format", "json"]);
+  if (listed.status !== 0 && isUnknownSubcommand(listed.stderr)) {
+    // This letterlint predates templates: the command says so instead of failing obscurely.
+    t.skip("this letterlint has no `templates` command yet");
+    return;
+  }
+  assert.equal(listed.status, 0, listed.stderr);
+  const templates = parseTemplates(listed.stdout);
+  assert.ok(templates.length > 0, "some templates");
+  const appeal = templates.find((x) => x.kind === "appeal") ?? templates[0];
+  const letter = cli(newLetterArgs(appeal.id, { platform: appeal.kind === "appeal" ? "wish" : undefined }));
+  assert.equal(letter.status, 0, letter.stderr);
+  assert.match(letter.stdout, /^---\n[\s\S]*\n---\n/, "the letter starts with its front matter");
 });
