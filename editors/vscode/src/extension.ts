@@ -12,7 +12,15 @@ import {
 } from "vscode-languageclient/node";
 
 import { findChecklistLens, Lens, statusText } from "./lib/checklist";
-import { isRuleId, isUnknownSubcommand, newLetterArgs, parseRules, parseTemplates, templatePick } from "./lib/cli";
+import {
+  isRuleId,
+  isUnknownSubcommand,
+  newLetterArgs,
+  parseRules,
+  parseTemplates,
+  platformChoices,
+  templatePick,
+} from "./lib/cli";
 import { resolveServer } from "./lib/server-path";
 import { didChangeConfigurationParams, PLATFORMS, toServerSettings } from "./lib/settings";
 
@@ -226,7 +234,8 @@ async function explainRule(arg?: unknown): Promise<void> {
 async function newLetter(): Promise<void> {
   let json: string;
   try {
-    json = await runCli(["templates", "--format", "json"]);
+    const locale = settingsFor().locale;
+    json = await runCli(["templates", "--format", "json", ...(locale ? ["--locale", locale] : [])]);
   } catch (err) {
     const message = (err as Error).message;
     void vscode.window.showErrorMessage(
@@ -252,22 +261,25 @@ async function newLetter(): Promise<void> {
     { placeHolder: "Letter template", matchOnDescription: true, matchOnDetail: true },
   );
   if (!picked) return;
-  // Appeals are written to one marketplace; ask which unless the settings fix it.
-  let platform = settingsFor().platform;
-  const asksPlatform = picked.template.kind === "appeal" || (picked.template.platforms?.length ?? 0) > 0;
-  if (!platform && asksPlatform) {
-    const offered = picked.template.platforms?.length ? picked.template.platforms : [...PLATFORMS];
-    const choice = await vscode.window.showQuickPick(["(template's default)", ...offered], {
-      placeHolder: "Marketplace",
-    });
+  const template = picked.template;
+  const configured = settingsFor().platform;
+  let platform = configured && template.platforms?.length && !template.platforms.includes(configured) ? undefined : configured;
+  const choices = platformChoices(template, PLATFORMS, configured);
+  if (choices.length > 0) {
+    const choice = await vscode.window.showQuickPick(choices, { placeHolder: `Marketplace for ${template.id}` });
     if (choice === undefined) return;
-    platform = choice.startsWith("(") ? undefined : choice;
+    platform = choice;
+  }
+  let language: string | undefined;
+  if (template.languages && template.languages.length > 1) {
+    language = await vscode.window.showQuickPick(template.languages, { placeHolder: `Language of ${template.id}` });
+    if (language === undefined) return;
   }
   let text: string;
   try {
-    text = await runCli(newLetterArgs(picked.template.id, { platform }));
+    text = await runCli(newLetterArgs(template.id, { platform, language }));
   } catch (err) {
-    void vscode.window.showErrorMessage(`letterlint new ${picked.template.id}: ${(err as Error).message}`);
+    void vscode.window.showErrorMessage(`letterlint new ${template.id}: ${(err as Error).message}`);
     return;
   }
   const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: text });

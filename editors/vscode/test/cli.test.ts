@@ -1,7 +1,16 @@
 import { strict as assert } from "assert";
 import { test } from "node:test";
 
-import { isRuleId, isUnknownSubcommand, newLetterArgs, parseRules, parseTemplates, templatePick } from "../src/lib/cli";
+import {
+  isRuleId,
+  isUnknownSubcommand,
+  newLetterArgs,
+  parseRules,
+  parseTemplates,
+  platformChoices,
+  templatePick,
+} from "../src/lib/cli";
+import { PLATFORMS } from "../src/lib/settings";
 
 test("templates: a bare list or one under `templates`; entries without an id are skipped", () => {
   const list = [
@@ -28,6 +37,29 @@ test("a template's quick pick entry and `new` arguments", () => {
   });
   assert.deepEqual(newLetterArgs("appeal/x"), ["new", "appeal/x"]);
   assert.deepEqual(newLetterArgs("appeal/x", { platform: "wish" }), ["new", "appeal/x", "--platform", "wish"]);
+  assert.deepEqual(newLetterArgs("reply/y", { language: "es" }), ["new", "reply/y", "--language", "es"]);
+});
+
+test("the templates list as `letterlint templates --format json` writes it (version 1)", () => {
+  const json = JSON.stringify({
+    version: 1,
+    templates: [
+      { id: "appeal/high-refund-rate", kind: "appeal", platforms: ["wish"], reason: "high-refund-rate", languages: ["en"],
+        title: "High refund rate", description: "Wish appeal after a suspension for refunds", files: ["rules/templates/a.md"] },
+      { id: "reply/shipping-delay", kind: "reply", platforms: [], reason: "shipping-delay", languages: ["en", "es", "fr"],
+        title: "Shipping delay", description: "The parcel is late", files: [] },
+    ],
+  });
+  const [appeal, reply] = parseTemplates(json);
+  assert.deepEqual(appeal, { id: "appeal/high-refund-rate", kind: "appeal", title: "High refund rate",
+    description: "Wish appeal after a suspension for refunds", platforms: ["wish"], languages: ["en"] });
+  assert.deepEqual(reply.languages, ["en", "es", "fr"]);
+  // Which marketplaces to ask for.
+  assert.deepEqual(platformChoices(appeal, PLATFORMS), ["wish"]);
+  assert.deepEqual(platformChoices(appeal, PLATFORMS, "wish"), [], "the setting fits: no question");
+  assert.deepEqual(platformChoices(appeal, PLATFORMS, "amazon"), ["wish"], "the setting does not fit: ask");
+  assert.deepEqual(platformChoices({ id: "appeal/any", kind: "appeal", platforms: [] }, PLATFORMS), [...PLATFORMS]);
+  assert.deepEqual(platformChoices(reply, PLATFORMS), [], "replies fit every marketplace: no question");
 });
 
 test("an older letterlint without the subcommand is recognised", () => {

@@ -11,8 +11,8 @@ import { pathToFileURL } from "url";
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 
 import { findChecklistLens, Lens, parseChecklist } from "../src/lib/checklist";
-import { isRuleId, isUnknownSubcommand, newLetterArgs, parseRules, parseTemplates } from "../src/lib/cli";
-import { didChangeConfigurationParams, toServerSettings } from "../src/lib/settings";
+import { isRuleId, isUnknownSubcommand, newLetterArgs, parseRules, parseTemplates, platformChoices } from "../src/lib/cli";
+import { didChangeConfigurationParams, PLATFORMS, toServerSettings } from "../src/lib/settings";
 
 const repo = path.resolve(__dirname, "../../../..");
 const bin = process.env.LETTERLINT_BIN || path.join(repo, "target/debug/letterlint");
@@ -145,7 +145,14 @@ test("New letter: `templates --format json` and `new` as the command uses them",
   const templates = parseTemplates(listed.stdout);
   assert.ok(templates.length > 0, "some templates");
   const appeal = templates.find((x) => x.kind === "appeal") ?? templates[0];
-  const letter = cli(newLetterArgs(appeal.id, { platform: appeal.kind === "appeal" ? "wish" : undefined }));
+  const letter = cli(newLetterArgs(appeal.id, { platform: platformChoices(appeal, PLATFORMS)[0] }));
   assert.equal(letter.status, 0, letter.stderr);
   assert.match(letter.stdout, /^---\n[\s\S]*\n---\n/, "the letter starts with its front matter");
+  const reply = templates.find((x) => x.kind === "reply" && (x.languages?.length ?? 0) > 1);
+  if (reply) {
+    const language = reply.languages!.find((l) => l !== "en")!;
+    const translated = cli(newLetterArgs(reply.id, { language }));
+    assert.equal(translated.status, 0, translated.stderr);
+    assert.match(translated.stdout, new RegExp(`language: ${language}`), "the reply is in the chosen language");
+  }
 });

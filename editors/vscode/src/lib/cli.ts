@@ -61,10 +61,21 @@ export function templatePick(t: Template): { label: string; description?: string
 }
 
 /** Arguments of `letterlint new`. */
-export function newLetterArgs(id: string, options: { platform?: string } = {}): string[] {
+export function newLetterArgs(id: string, options: { platform?: string; language?: string } = {}): string[] {
   const args = ["new", id];
   if (options.platform) args.push("--platform", options.platform);
+  if (options.language) args.push("--language", options.language);
   return args;
+}
+
+/** The marketplaces to offer for a template, or none when there is nothing to ask: a template
+ * lists the platforms it fits (none: any); appeals are written to one marketplace. `configured`
+ * (the `letterlint.platform` setting) is used when the template fits it. */
+export function platformChoices(t: Template, all: readonly string[], configured?: string): string[] {
+  const fits = t.platforms && t.platforms.length > 0 ? t.platforms : [...all];
+  if (configured && fits.includes(configured)) return [];
+  if (t.kind !== "appeal" && !(t.platforms && t.platforms.length > 0)) return [];
+  return fits;
 }
 
 /** Whether the CLI's error output says it has no such subcommand (an older letterlint). */
