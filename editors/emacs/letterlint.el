@@ -86,13 +86,15 @@ They go in `initializationOptions' and, under `letterlint', in every
 eglot sends `eglot-workspace-configuration' (often empty) right after
 connecting; without this the server would take the empty settings over
 `letterlint-settings'."
-  (if (and (cl-typep server 'eglot-letterlint) letterlint-settings
-           (not (plist-get (eglot--workspace-configuration-plist server) :letterlint)))
-      (jsonrpc-notify
-       server :workspace/didChangeConfiguration
-       (list :settings (append (list :letterlint letterlint-settings)
-                               (eglot--workspace-configuration-plist server))))
-    (funcall send server)))
+  (let ((user (and (fboundp 'eglot--workspace-configuration-plist)
+                   (ignore-errors (eglot--workspace-configuration-plist server)))))
+    (if (and (cl-typep server 'eglot-letterlint) letterlint-settings
+             (not (and (listp user) (plist-get user :letterlint))))
+        (jsonrpc-notify
+         server :workspace/didChangeConfiguration
+         (list :settings (append (list :letterlint letterlint-settings)
+                                 (and (listp user) user))))
+      (funcall send server))))
 
 (advice-add 'eglot-signal-didChangeConfiguration :around #'letterlint--with-settings)
 
