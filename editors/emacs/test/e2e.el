@@ -77,6 +77,15 @@
 (e2e-check (and (e2e-diagnostic "text/informal") (null (e2e-diagnostic "text/shouting")))
            "letterlint-settings still apply after the edits")
 
+(let ((letter (current-buffer)))
+  (goto-char (point-min))
+  (search-forward "ASAP")
+  (backward-char 2)
+  (e2e-check (equal (letterlint--rule-at-point) "text/informal") "the rule at point is found for letterlint-explain")
+  (letterlint-explain "text/placeholder")
+  (with-current-buffer "*letterlint text/placeholder*"
+    (e2e-check (string-match-p "^# text/placeholder" (buffer-string)) "letterlint-explain shows the rule's documentation"))
+  (set-buffer letter))
 (set-buffer-modified-p nil)
 (ignore-errors (eglot-shutdown (eglot-current-server)))
 (message "all passed")
