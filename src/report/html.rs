@@ -58,7 +58,7 @@ a { color: #0969da; }
 .score.fair { background: var(--warning); }
 .score.poor { background: var(--error); }
 .chart { background: #fff; border: 1px solid var(--line); padding: 12px 16px; }
-.bar-row { display: grid; grid-template-columns: minmax(160px, 260px) 1fr 110px; gap: 12px; align-items: center; margin: 4px 0; }
+.bar-row { display: grid; grid-template-columns: minmax(160px, 260px) 1fr 130px; gap: 12px; align-items: center; margin: 4px 0; }
 .bar-row code { font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .bar-track { background: #eef1f4; height: 18px; border-radius: 4px; }
 .bar { height: 18px; border-radius: 4px; min-width: 2px; }
@@ -127,9 +127,11 @@ pub fn render(report: &ClassReport<'_>) -> String {
     );
     summary_table(&mut out, report, l);
     chart(&mut out, report, l);
+    let _ = writeln!(out, "<section id=\"letters\">\n<h2>{}</h2>", escape(l.letters_heading));
     for (i, letter) in report.letters.iter().enumerate() {
         letter_section(&mut out, i, letter, l);
     }
+    out.push_str("</section>\n");
     out.push_str("</main>\n");
     footer(&mut out, report, l);
     out.push_str("</body>\n</html>\n");
@@ -222,12 +224,10 @@ fn chart(out: &mut String, report: &ClassReport<'_>, l: &Labels) {
         let width = 100.0 * rule.count as f64 / max as f64;
         let _ = writeln!(
             out,
-            "<div class=\"bar-row\"><code title=\"{rule}\">{rule}</code><div class=\"bar-track\"><div class=\"bar sev-{severity}\" style=\"width: {width:.1}%\"></div></div><span class=\"bar-count\">{count} · {letters} {in_letters}</span></div>",
+            "<div class=\"bar-row\"><code title=\"{rule}\">{rule}</code><div class=\"bar-track\"><div class=\"bar sev-{severity}\" style=\"width: {width:.1}%\"></div></div><span class=\"bar-count\">{count}</span></div>",
             rule = escape(&rule.rule),
             severity = rule.severity,
-            count = rule.count,
-            letters = rule.letters,
-            in_letters = escape(l.in_letters),
+            count = escape(&l.rule_count(rule.count, rule.letters)),
         );
     }
     out.push_str("</div>\n</section>\n");

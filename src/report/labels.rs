@@ -25,10 +25,14 @@ pub struct Labels {
     pub present: &'static str,
     pub missing: &'static str,
     pub frequent_rules: &'static str,
-    /// After a rule's count: "in 3 letters".
-    pub in_letters: &'static str,
+    /// A rule's findings and letters in the chart: `{count}` and `{letters}` are filled in.
+    pub rule_count: &'static str,
+    /// The same for a rule found in one letter.
+    pub rule_count_one_letter: &'static str,
     pub no_findings: &'static str,
     pub findings: &'static str,
+    /// The heading over the letters' sections.
+    pub letters_heading: &'static str,
     pub line: &'static str,
     pub rubric: &'static str,
     pub rubric_formula: &'static str,
@@ -65,9 +69,11 @@ pub const EN: Labels = Labels {
     present: "present",
     missing: "missing",
     frequent_rules: "Most frequent rules",
-    in_letters: "letters",
+    rule_count: "{count} in {letters} letters",
+    rule_count_one_letter: "{count} in 1 letter",
     no_findings: "No findings.",
     findings: "Findings",
+    letters_heading: "Letters and findings",
     line: "line",
     rubric: "Rubric",
     rubric_formula: "Score = 100 × (points of the parts present ÷ points of all parts of the letter's kind) − points off for each finding, rounded and kept between 0 and 100.",
@@ -115,9 +121,11 @@ pub const ZH_CN: Labels = Labels {
     present: "已具备",
     missing: "缺少",
     frequent_rules: "最常见的问题规则",
-    in_letters: "封信",
+    rule_count: "{count} 次 · {letters} 封信",
+    rule_count_one_letter: "{count} 次 · 1 封信",
     no_findings: "未发现问题。",
     findings: "发现的问题",
+    letters_heading: "逐封信件与问题",
     line: "行",
     rubric: "评分标准",
     rubric_formula: "得分 = 100 ×（已具备部分的分值 ÷ 该类信件全部部分的分值）− 每个问题的扣分，四舍五入，限定在 0 到 100 之间。",
@@ -165,6 +173,12 @@ pub fn for_locale(locale: &str) -> &'static Labels {
 impl Labels {
     pub fn part(&self, part: PartKind) -> &'static str {
         self.part_names[part as usize]
+    }
+
+    /// "3 in 2 letters": how often a rule was found, and in how many letters.
+    pub fn rule_count(&self, count: usize, letters: usize) -> String {
+        let template = if letters == 1 { self.rule_count_one_letter } else { self.rule_count };
+        template.replace("{count}", &count.to_string()).replace("{letters}", &letters.to_string())
     }
 
     pub fn kind_name(&self, kind: Kind) -> &'static str {
