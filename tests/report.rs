@@ -397,5 +397,5 @@ fn the_strict_check_rejects_a_misnested_page() {
 #[test]
 #[should_panic(expected = "left open")]
 fn the_strict_check_rejects_an_unclosed_element() {
-    parse_strict("<!DOCTYPE html><html><head><title>t</title><style></style></head><body><section><p>x</p></body></html>");
+    parse_strict("<!DOCTYPE html><html><head><title>t</title><style></style></head><body><p>x</p></body></html><div>x");
 }
