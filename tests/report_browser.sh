@@ -2,7 +2,8 @@
 # The class report in headless Chromium: `tests/report_browser.sh BIN` writes the report of
 # tests/fixtures/class, loads it as file:// in Debian's `chromium`, fails on any console message
 # (the page has no script, so any message is an error) or a DOM without the report's sections,
-# and keeps a screenshot at target/report-screenshot.png (a CI artefact).
+# and keeps screenshots at target/report-screenshot.png and target/report-screenshot-zh-CN.png
+# (CI artefacts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:?usage: tests/report_browser.sh path/to/letterlint}
@@ -47,9 +48,13 @@ for page in report report-zh-CN; do
 done
 grep -q '班级报告' "$out/report-zh-CN.dom.html" || { echo "report_browser: the zh-CN page has no Chinese title" >&2; exit 1; }
 
-url="file://$(realpath "$out/report.html")"
-chrome --hide-scrollbars --window-size=1280,2400 --screenshot="$PWD/target/report-screenshot.png" "$url" \
-  >"$out/screenshot.out" 2>"$out/screenshot.log" || { cat "$out/screenshot.log" >&2; exit 1; }
-check_console "$out/screenshot.log" "report.html (screenshot)"
-[ -s target/report-screenshot.png ] || { echo "report_browser: no screenshot was written" >&2; exit 1; }
-echo "report_browser: $n_letters letters, no console message; screenshot at target/report-screenshot.png"
+# Screenshots (the Chinese page needs a CJK font, e.g. Debian's fonts-wqy-zenhei, to be legible).
+for page in report report-zh-CN; do
+  shot="target/${page/report/report-screenshot}.png"
+  rm -f "$shot"
+  chrome --hide-scrollbars --window-size=1280,2400 --screenshot="$PWD/$shot" "file://$(realpath "$out/$page.html")" \
+    >"$out/$page.screenshot.out" 2>"$out/$page.screenshot.log" || { cat "$out/$page.screenshot.log" >&2; exit 1; }
+  check_console "$out/$page.screenshot.log" "$page.html (screenshot)"
+  [ -s "$shot" ] || { echo "report_browser: no screenshot was written to $shot" >&2; exit 1; }
+done
+echo "report_browser: $n_letters letters, no console message; screenshots at target/report-screenshot.png and target/report-screenshot-zh-CN.png"

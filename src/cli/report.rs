@@ -61,10 +61,8 @@ struct Profile {
 
 pub fn run(args: ReportArgs) -> Result<i32> {
     let cli_locale = args.locale.clone().or_else(|| std::env::var("LETTERLINT_LOCALE").ok()).filter(|l| !l.is_empty());
-    if let Some(locale) = &cli_locale {
-        if !letterlint::LOCALES.contains(&locale.as_str()) {
-            bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", "));
-        }
+    if let Some(locale) = cli_locale.as_ref().filter(|l| !letterlint::LOCALES.contains(&l.as_str())) {
+        bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", "));
     }
     let now = args.now.as_deref().map(parse_now).transpose()?;
     let letters = collect(&args.paths)?;

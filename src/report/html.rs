@@ -35,7 +35,7 @@ pub fn escape(text: &str) -> String {
 const STYLE: &str = r#"
 :root { --error: #c62828; --warning: #b26a00; --info: #1565c0; --hint: #607d8b; --ok: #2e7d32; --line: #d0d7de; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; background: #f6f8fa; }
+body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", sans-serif; color: #1f2328; background: #f6f8fa; }
 header, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 24px; }
 h1 { margin: 0 0 4px; font-size: 28px; }
@@ -46,7 +46,8 @@ h3 { font-size: 17px; margin: 0; word-break: break-all; }
 .totals b { display: block; font-size: 22px; }
 table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid var(--line); }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: #eef1f4; font-weight: 600; }
+th { background: #eef1f4; font-weight: 600; white-space: nowrap; }
+td.kind { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 a { color: #0969da; }
 .checklist { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px; }
@@ -78,7 +79,7 @@ mark.sev-warning { background: #fff1c2; border-bottom: 2px solid var(--warning);
 mark.sev-info { background: #ddeeff; border-bottom: 2px solid var(--info); }
 mark.sev-hint { background: #eceff1; border-bottom: 2px dotted var(--hint); }
 mark.overlap { outline: 1px dashed #57606a; }
-a.ref { font: 700 10px/1 system-ui, sans-serif; vertical-align: super; text-decoration: none; color: #fff; border-radius: 7px; padding: 1px 4px; margin: 0 1px; }
+a.ref { user-select: none; font: 700 10px/1 system-ui, sans-serif; vertical-align: super; text-decoration: none; color: #fff; border-radius: 7px; padding: 1px 4px; margin: 0 1px; }
 .sev-error > .badge, a.ref.sev-error { background: var(--error); }
 .sev-warning > .badge, a.ref.sev-warning { background: var(--warning); }
 .sev-info > .badge, a.ref.sev-info { background: var(--info); }
@@ -186,7 +187,7 @@ fn summary_table(out: &mut String, report: &ClassReport<'_>, l: &Labels) {
     for (i, letter) in report.letters.iter().enumerate() {
         let _ = write!(
             out,
-            "<tr><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td><td><ul class=\"checklist\">",
+            "<tr><td><a href=\"#{}\">{}</a></td><td class=\"kind\">{}</td><td>{}</td><td><ul class=\"checklist\">",
             letter_id(i),
             escape(letter.path),
             escape(l.kind_name(kind_of(letter))),
