@@ -266,6 +266,13 @@ fn the_json_has_the_documented_shape_and_the_findings_of_check() {
     assert_eq!(out.status.code(), Some(0));
     let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let check = check_json(&root(), &[CLASS]);
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(root().join("tests/schemas/class-report-1.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator.iter_errors(&report).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "schema errors:\n{}", errors.join("\n"));
+    let mut broken = report.clone();
+    broken["letters"][0]["score"]["score"] = serde_json::json!(101);
+    assert!(!validator.is_valid(&broken), "the schema is not vacuous");
     assert_eq!(report["version"], 1);
     assert_eq!(report["locale"], "en");
     assert_eq!(report["rubric"]["parts"]["root_cause"], 20.0);
