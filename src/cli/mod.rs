@@ -3,6 +3,7 @@
 
 mod check;
 mod fix;
+mod report;
 mod rules_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -22,6 +23,8 @@ enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Print a rule's documentation and examples.
     Explain(rules_cmd::ExplainArgs),
+    /// Write the class report of a folder of letters: an HTML page (--html) or JSON.
+    Report(report::ReportArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
 }
@@ -46,6 +49,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(*args),
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
+        Command::Report(args) => report::run(args),
         Command::Lsp => letterlint::lsp::run(),
     };
     match result {
