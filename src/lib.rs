@@ -10,6 +10,7 @@
 //! - `output`: human and JSON reports (the only module besides `main.rs` that prints).
 //! - `spelling`: the embedded en_US dictionary (spellbook), the misspelled/joined/split word scan,
 //!   and harper-core grammar checking with a per-paragraph cache.
+//! - `templates`: the letter templates of `rules/templates/`, rendered for `new` and as snippets.
 //!
 //! # Invariants
 //! - `document`, `letter`, `rules` and `fix` are pure: text in, values out; no I/O.
@@ -27,6 +28,7 @@ pub mod output;
 pub mod patterns;
 pub mod rules;
 pub mod spelling;
+pub mod templates;
 
 use diagnostic::Diagnostic;
 use letter::{Hints, Letter};

@@ -4,6 +4,7 @@
 mod check;
 mod fix;
 mod rules_cmd;
+mod templates;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -24,6 +25,10 @@ enum Command {
     Explain(rules_cmd::ExplainArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
+    /// Write a new letter from a template, e.g. `new appeal/high-refund-rate --platform wish`.
+    New(templates::NewArgs),
+    /// List the letter templates (`new` writes them).
+    Templates(templates::TemplatesArgs),
 }
 
 /// Output formats of `rules` (`check` has more: `check::CheckFormat`).
@@ -47,6 +52,8 @@ pub fn run() -> i32 {
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
         Command::Lsp => letterlint::lsp::run(),
+        Command::New(args) => templates::new(args),
+        Command::Templates(args) => templates::list(args),
     };
     match result {
         Ok(code) => code,
