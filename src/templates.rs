@@ -31,6 +31,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("order_id_2", "6a7b8c9d0e1f2a3b4c5d6e7f"),
     ("tracking", "LX123456789CN"),
     ("tracking_2", "LX987654321CN"),
+    ("product_id", "5e8c2f1a9b3d4e7f6a0b1c2d"),
     ("days", "7"),
     ("hours", "24"),
 ];
