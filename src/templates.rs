@@ -32,6 +32,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ("tracking", "LX123456789CN"),
     ("tracking_2", "LX987654321CN"),
     ("product_id", "5e8c2f1a9b3d4e7f6a0b1c2d"),
+    ("tracking_url", "https://t.17track.net/en#nums=LX123456789CN"),
     ("days", "7"),
     ("hours", "24"),
 ];
