@@ -32,7 +32,10 @@ const SAMPLES: &[(&str, &str)] = &[
     ("tracking", "LX123456789CN"),
     ("tracking_2", "LX987654321CN"),
     ("product_id", "5e8c2f1a9b3d4e7f6a0b1c2d"),
-    ("tracking_url", "https://t.17track.net/en#nums=LX123456789CN"),
+    (
+        "tracking_url",
+        "https://t.17track.net/en#nums=LX123456789CN",
+    ),
     ("days", "7"),
     ("hours", "24"),
 ];
@@ -147,9 +150,15 @@ pub fn matching<'a>(
 }
 
 /// The template `id` in `language` (English when `None`).
-pub fn find<'a>(templates: &'a [Template], id: &str, language: Option<&str>) -> Option<&'a Template> {
+pub fn find<'a>(
+    templates: &'a [Template],
+    id: &str,
+    language: Option<&str>,
+) -> Option<&'a Template> {
     let language = language.unwrap_or("en");
-    templates.iter().find(|t| t.id == id && t.language == language)
+    templates
+        .iter()
+        .find(|t| t.id == id && t.language == language)
 }
 
 /// Ids that look like `wanted` (a typo, or a reason without its kind), closest first.
@@ -165,7 +174,8 @@ pub fn close_ids(templates: &[Template], wanted: &str) -> Vec<String> {
             let wanted_name = wanted.rsplit('/').next().unwrap_or(&wanted);
             let distance = levenshtein(&wanted, id).min(levenshtein(wanted_name, name));
             let near = distance <= (wanted_name.chars().count() / 3).max(2);
-            let contains = wanted_name.len() >= 3 && (name.contains(wanted_name) || wanted_name.contains(name));
+            let contains = wanted_name.len() >= 3
+                && (name.contains(wanted_name) || wanted_name.contains(name));
             (near || contains).then_some((distance, id))
         })
         .collect();
@@ -191,28 +201,51 @@ fn levenshtein(a: &str, b: &str) -> usize {
 impl Template {
     /// Reads a template file; `path` is relative to `rules/` (`templates/appeal/counterfeit.md`).
     pub fn parse(path: &str, text: &str) -> Result<Template, TemplateError> {
-        let error = |reason: String| TemplateError { path: format!("rules/{path}"), reason };
-        let (fm, fm_error) = front_matter::parse(text).ok_or_else(|| error("the template has no front matter".into()))?;
+        let error = |reason: String| TemplateError {
+            path: format!("rules/{path}"),
+            reason,
+        };
+        let (fm, fm_error) = front_matter::parse(text)
+            .ok_or_else(|| error("the template has no front matter".into()))?;
         if let Some(e) = fm_error {
             return Err(error(e.message));
         }
         let yaml = &text[fm.body_span.start as usize..fm.body_span.end as usize];
         let meta: Meta = serde_yaml_ng::from_str(yaml).map_err(|e| error(e.to_string()))?;
-        let (id, file_language) = id_of(path).ok_or_else(|| error("a template file is named `templates/<kind>/<name>[.<language>].md`".into()))?;
-        let kind = Kind::parse(&meta.kind).ok_or_else(|| error(format!("`kind: {}` is not `appeal` or `reply`", meta.kind)))?;
+        let (id, file_language) = id_of(path).ok_or_else(|| {
+            error("a template file is named `templates/<kind>/<name>[.<language>].md`".into())
+        })?;
+        let kind = Kind::parse(&meta.kind)
+            .ok_or_else(|| error(format!("`kind: {}` is not `appeal` or `reply`", meta.kind)))?;
         if !id.starts_with(&format!("{}/", meta.kind)) {
-            return Err(error(format!("a `{}` template belongs in `templates/{}/`", meta.kind, meta.kind)));
+            return Err(error(format!(
+                "a `{}` template belongs in `templates/{}/`",
+                meta.kind, meta.kind
+            )));
         }
         if meta.language != file_language.unwrap_or("en") {
-            return Err(error(format!("`language: {}` does not match the file name", meta.language)));
+            return Err(error(format!(
+                "`language: {}` does not match the file name",
+                meta.language
+            )));
         }
         if !LANGUAGES.contains(&meta.language.as_str()) {
-            return Err(error(format!("`language: {}` is not one of {}", meta.language, LANGUAGES.join(", "))));
+            return Err(error(format!(
+                "`language: {}` is not one of {}",
+                meta.language,
+                LANGUAGES.join(", ")
+            )));
         }
-        if let Some(p) = meta.platforms.iter().find(|p| !PLATFORMS.contains(&p.as_str())) {
+        if let Some(p) = meta
+            .platforms
+            .iter()
+            .find(|p| !PLATFORMS.contains(&p.as_str()))
+        {
             return Err(error(format!("`{p}` is not a known platform")));
         }
-        let body = text[fm.span.end as usize..].trim_start_matches(['\r', '\n']).to_string();
+        let body = text[fm.span.end as usize..]
+            .trim_start_matches(['\r', '\n'])
+            .to_string();
         let template = Template {
             id,
             path: path.to_string(),
@@ -228,24 +261,36 @@ impl Template {
             body,
         };
         if let Some(field) = template.fields().into_iter().find(|f| !is_field_name(f)) {
-            return Err(error(format!("`{{{{{field}}}}}` is not a field name (lowercase letters, digits and `_`)")));
+            return Err(error(format!(
+                "`{{{{{field}}}}}` is not a field name (lowercase letters, digits and `_`)"
+            )));
         }
         Ok(template)
     }
 
     /// True when the template is written for `platform` (or for any platform).
     pub fn fits_platform(&self, platform: &str) -> bool {
-        self.platforms.is_empty() || platform == "generic" || self.platforms.iter().any(|p| p == platform)
+        self.platforms.is_empty()
+            || platform == "generic"
+            || self.platforms.iter().any(|p| p == platform)
     }
 
     /// The title in `locale` (`zh-CN` or English).
     pub fn title_in(&self, locale: &str) -> &str {
-        if locale.starts_with("zh") { &self.title_zh } else { &self.title }
+        if locale.starts_with("zh") {
+            &self.title_zh
+        } else {
+            &self.title
+        }
     }
 
     /// The description in `locale` (`zh-CN` or English).
     pub fn description_in(&self, locale: &str) -> &str {
-        if locale.starts_with("zh") { &self.description_zh } else { &self.description }
+        if locale.starts_with("zh") {
+            &self.description_zh
+        } else {
+            &self.description
+        }
     }
 
     /// The platform a letter from this template is for when the writer names none.
@@ -300,7 +345,12 @@ impl Template {
         for (key, prefix) in [("orders", "order_id"), ("tracking", "tracking")] {
             let list: Vec<String> = fields
                 .iter()
-                .filter(|f| *f == prefix || f.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('_') && rest[1..].chars().all(|c| c.is_ascii_digit())))
+                .filter(|f| {
+                    *f == prefix
+                        || f.strip_prefix(prefix).is_some_and(|rest| {
+                            rest.starts_with('_') && rest[1..].chars().all(|c| c.is_ascii_digit())
+                        })
+                })
                 .filter_map(|f| value(f))
                 .collect();
             if !list.is_empty() {
@@ -366,13 +416,19 @@ fn id_of(path: &str) -> Option<(String, Option<&str>)> {
         Some((name, language)) => (name, Some(language)),
         None => (name, None),
     };
-    let kebab = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let kebab = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
     (kebab(kind) && kebab(name)).then(|| (format!("{kind}/{name}"), language))
 }
 
 fn is_field_name(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// A run of the body: plain text or a `{{field}}`.
@@ -403,16 +459,23 @@ fn pieces(body: &str) -> Vec<Piece<'_>> {
 
 /// Escapes text for an LSP snippet: `\`, `$` and `}` are taken literally.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('$', "\\$").replace('}', "\\}")
+    text.replace('\\', "\\\\")
+        .replace('$', "\\$")
+        .replace('}', "\\}")
 }
 
 /// A YAML scalar: plain when it is safe, else double-quoted.
 fn yaml_scalar(value: &str) -> String {
     let plain = !value.is_empty()
-        && value.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '@' | '/'))
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '@' | '/'))
         && !value.starts_with(['-', ' ', '@'])
         && !value.ends_with(' ')
-        && !matches!(value.to_ascii_lowercase().as_str(), "true" | "false" | "yes" | "no" | "null" | "on" | "off" | "~")
+        && !matches!(
+            value.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "null" | "on" | "off" | "~"
+        )
         && value.parse::<f64>().is_err();
     if plain {
         value.to_string()
@@ -434,16 +497,30 @@ mod tests {
     #[test]
     fn a_template_reads_its_front_matter_and_its_id_from_the_path() {
         let t = template();
-        assert_eq!((t.id.as_str(), t.kind, t.reason.as_str(), t.language.as_str()), ("appeal/late", Kind::Appeal, "high-refund-rate", "en"));
+        assert_eq!(
+            (
+                t.id.as_str(),
+                t.kind,
+                t.reason.as_str(),
+                t.language.as_str()
+            ),
+            ("appeal/late", Kind::Appeal, "high-refund-rate", "en")
+        );
         assert_eq!(t.platforms, ["wish"]);
-        assert_eq!((t.title_in("zh-CN"), t.title_in("en")), ("申诉信", "Late orders"));
+        assert_eq!(
+            (t.title_in("zh-CN"), t.title_in("en")),
+            ("申诉信", "Late orders")
+        );
         assert_eq!(t.fields(), ["team", "order_id"]);
         assert!(Template::parse("templates/appeal/x.md", "no front matter").is_err());
     }
 
     #[test]
     fn snippets_escape_dollars_braces_and_backslashes_and_number_each_field_once() {
-        assert_eq!(template().snippet(None), "Dear ${1:team},\n\nOrder ${2:order_id} cost \\$5 {so\\} C:\\\\ ${2:order_id}.\n$0");
+        assert_eq!(
+            template().snippet(None),
+            "Dear ${1:team},\n\nOrder ${2:order_id} cost \\$5 {so\\} C:\\\\ ${2:order_id}.\n$0"
+        );
         assert_eq!(escape("a$b}c\\d{e"), "a\\$b\\}c\\\\d{e");
         let with_fm = template().snippet(Some("wish"));
         assert!(with_fm.starts_with("---\nkind: appeal\nplatform: wish\nreason: high-refund-rate\nlanguage: en\n---\nDear ${1:team}"), "{with_fm}");
@@ -455,17 +532,39 @@ mod tests {
         let mut values = BTreeMap::new();
         values.insert("team".to_string(), "Wish Merchant Support".to_string());
         let labels = t.render("wish", &values, Fill::Labels);
-        assert!(labels.starts_with("---\nkind: appeal\nplatform: wish\nreason: high-refund-rate\nlanguage: en\n---\n"), "{labels}");
-        assert!(labels.contains("Dear Wish Merchant Support,\n\nOrder [order id] cost $5 {so} C:\\ [order id]."), "{labels}");
+        assert!(
+            labels.starts_with(
+                "---\nkind: appeal\nplatform: wish\nreason: high-refund-rate\nlanguage: en\n---\n"
+            ),
+            "{labels}"
+        );
+        assert!(
+            labels.contains(
+                "Dear Wish Merchant Support,\n\nOrder [order id] cost $5 {so} C:\\ [order id]."
+            ),
+            "{labels}"
+        );
         let samples = t.render("wish", &values, Fill::Samples);
-        assert!(samples.contains("orders: [5f1a2b3c4d5e6f708192a3b4]\n"), "{samples}");
-        assert!(samples.contains("Order 5f1a2b3c4d5e6f708192a3b4 cost"), "{samples}");
+        assert!(
+            samples.contains("orders: [5f1a2b3c4d5e6f708192a3b4]\n"),
+            "{samples}"
+        );
+        assert!(
+            samples.contains("Order 5f1a2b3c4d5e6f708192a3b4 cost"),
+            "{samples}"
+        );
     }
 
     #[test]
     fn file_names_give_the_id_and_the_language() {
-        assert_eq!(id_of("templates/reply/shipping-delay.fr.md"), Some(("reply/shipping-delay".into(), Some("fr"))));
-        assert_eq!(id_of("templates/appeal/counterfeit.md"), Some(("appeal/counterfeit".into(), None)));
+        assert_eq!(
+            id_of("templates/reply/shipping-delay.fr.md"),
+            Some(("reply/shipping-delay".into(), Some("fr")))
+        );
+        assert_eq!(
+            id_of("templates/appeal/counterfeit.md"),
+            Some(("appeal/counterfeit".into(), None))
+        );
         assert_eq!(id_of("templates/Appeal/x.md"), None);
         let wrong_language = TEXT.replace("language: en", "language: fr");
         assert!(Template::parse("templates/appeal/late.md", &wrong_language).is_err());

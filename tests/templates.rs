@@ -71,7 +71,12 @@ fn every_template_filled_with_samples_passes_check() {
                 })
                 .collect();
             if !bad.is_empty() {
-                failures.push(format!("{} ({}, {platform}):\n{}", template.id, template.language, describe(&bad)));
+                failures.push(format!(
+                    "{} ({}, {platform}):\n{}",
+                    template.id,
+                    template.language,
+                    describe(&bad)
+                ));
             }
         }
     }
@@ -92,10 +97,19 @@ fn templates_cover_every_reason_and_issue_and_every_reply_language() {
         "appeal/fake-tracking",
         "appeal/refund-dispute",
     ] {
-        let template = all.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("{id} is missing"));
-        assert!(template.fits_platform("wish") && !template.platforms.is_empty(), "{id}");
+        let template = all
+            .iter()
+            .find(|t| t.id == id)
+            .unwrap_or_else(|| panic!("{id} is missing"));
+        assert!(
+            template.fits_platform("wish") && !template.platforms.is_empty(),
+            "{id}"
+        );
     }
-    assert!(all.iter().any(|t| t.id == "appeal/plan-of-action" && t.platforms == ["amazon"]));
+    assert!(
+        all.iter()
+            .any(|t| t.id == "appeal/plan-of-action" && t.platforms == ["amazon"])
+    );
     for issue in [
         "shipping-delay",
         "post-office-pickup",
@@ -108,12 +122,26 @@ fn templates_cover_every_reason_and_issue_and_every_reply_language() {
         "welcome",
     ] {
         for language in LANGUAGES {
-            assert!(has(&format!("reply/{issue}"), language), "reply/{issue} in {language} is missing");
+            assert!(
+                has(&format!("reply/{issue}"), language),
+                "reply/{issue} in {language} is missing"
+            );
         }
     }
     for template in &all {
-        assert!(!template.title_zh.is_empty() && !template.description_zh.is_empty(), "{}", template.id);
-        assert!(template.title_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: zh-CN title", template.id);
+        assert!(
+            !template.title_zh.is_empty() && !template.description_zh.is_empty(),
+            "{}",
+            template.id
+        );
+        assert!(
+            template
+                .title_zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{}: zh-CN title",
+            template.id
+        );
     }
 }
 
@@ -124,7 +152,10 @@ fn snippets_have_tab_stops_and_no_unescaped_dollar() {
         assert!(snippet.contains("${1:"), "{}: {snippet}", template.id);
         assert!(snippet.ends_with("$0"), "{}", template.id);
         // Remove escapes and tab stops: no `$` may remain.
-        let mut rest = snippet.replace("\\\\", "").replace("\\$", "").replace("\\}", "");
+        let mut rest = snippet
+            .replace("\\\\", "")
+            .replace("\\$", "")
+            .replace("\\}", "");
         rest = rest.trim_end_matches("$0").to_string();
         let mut plain = String::new();
         let mut chars = rest.chars().peekable();
@@ -139,7 +170,11 @@ fn snippets_have_tab_stops_and_no_unescaped_dollar() {
             }
             plain.push(c);
         }
-        assert!(!plain.contains('$') && !plain.contains('}'), "{}: {plain}", template.id);
+        assert!(
+            !plain.contains('$') && !plain.contains('}'),
+            "{}: {plain}",
+            template.id
+        );
     }
 }
 
@@ -167,10 +202,25 @@ fn stdout(output: &Output) -> String {
 #[test]
 fn new_writes_front_matter_with_kind_platform_reason_and_language() {
     let out = letterlint(
-        &["new", "reply/shipping-delay", "--platform", "aliexpress", "--language", "fr", "--set", "customer=Zoé", "--sample"],
+        &[
+            "new",
+            "reply/shipping-delay",
+            "--platform",
+            "aliexpress",
+            "--language",
+            "fr",
+            "--set",
+            "customer=Zoé",
+            "--sample",
+        ],
         None,
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let letter = stdout(&out);
     let (fm, error) = front_matter::parse(&letter).expect("front matter");
     assert!(error.is_none(), "{error:?}");
@@ -182,25 +232,75 @@ fn new_writes_front_matter_with_kind_platform_reason_and_language() {
     assert!(letter.contains("Bonjour Zoé,"), "{letter}");
 
     // The real binary checks the letter it wrote: no error.
-    let check = letterlint(&["check", "-", "--stdin-filename", "draft.md"], Some(&letter));
+    let check = letterlint(
+        &["check", "-", "--stdin-filename", "draft.md"],
+        Some(&letter),
+    );
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 
     let appeal = stdout(&letterlint(&["new", "appeal/high-refund-rate"], None));
     let (fm, _) = front_matter::parse(&appeal).unwrap();
-    assert_eq!((fm.kind.as_deref(), fm.platform.as_deref(), fm.language.as_deref()), (Some("appeal"), Some("wish"), Some("en")));
+    assert_eq!(
+        (
+            fm.kind.as_deref(),
+            fm.platform.as_deref(),
+            fm.language.as_deref()
+        ),
+        (Some("appeal"), Some("wish"), Some("en"))
+    );
 }
 
 #[test]
 fn new_without_values_leaves_labels_that_check_reports() {
-    let letter = stdout(&letterlint(&["new", "appeal/high-refund-rate", "--platform", "wish", "--set", "store=Brightleaf Home"], None));
-    assert!(letter.contains("[order id]") && letter.contains("Brightleaf Home"), "{letter}");
+    let letter = stdout(&letterlint(
+        &[
+            "new",
+            "appeal/high-refund-rate",
+            "--platform",
+            "wish",
+            "--set",
+            "store=Brightleaf Home",
+        ],
+        None,
+    ));
+    assert!(
+        letter.contains("[order id]") && letter.contains("Brightleaf Home"),
+        "{letter}"
+    );
     assert!(!letter.contains("{{"), "{letter}");
-    let check = letterlint(&["check", "-", "--stdin-filename", "draft.md", "--format", "concise"], Some(&letter));
+    let check = letterlint(
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "draft.md",
+            "--format",
+            "concise",
+        ],
+        Some(&letter),
+    );
     assert_eq!(check.status.code(), Some(1));
-    assert!(stdout(&check).contains("text/placeholder"), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("text/placeholder"),
+        "{}",
+        stdout(&check)
+    );
 
-    let sample = stdout(&letterlint(&["new", "appeal/high-refund-rate", "--sample"], None));
-    let check = letterlint(&["check", "-", "--stdin-filename", "draft.md", "--format", "concise"], Some(&sample));
+    let sample = stdout(&letterlint(
+        &["new", "appeal/high-refund-rate", "--sample"],
+        None,
+    ));
+    let check = letterlint(
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "draft.md",
+            "--format",
+            "concise",
+        ],
+        Some(&sample),
+    );
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
     assert!(stdout(&check).trim().is_empty(), "{}", stdout(&check));
 }
@@ -211,13 +311,23 @@ fn new_rejects_an_unknown_id_language_platform_or_field_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("appeal/high-refund-rate"), "{stderr}");
-    assert!(!stderr.contains("reply/welcome"), "only close ids: {stderr}");
+    assert!(
+        !stderr.contains("reply/welcome"),
+        "only close ids: {stderr}"
+    );
 
     let out = letterlint(&["new", "reply/shipping-delay", "--language", "it"], None);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("es, fr"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("es, fr"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
-    let out = letterlint(&["new", "appeal/plan-of-action", "--platform", "wish"], None);
+    let out = letterlint(
+        &["new", "appeal/plan-of-action", "--platform", "wish"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
 
     let out = letterlint(&["new", "reply/welcome", "--set", "order=1"], None);
@@ -230,7 +340,9 @@ fn template_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             template_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|n| n != "README.md") {
+        } else if path.extension().is_some_and(|e| e == "md")
+            && path.file_name().is_some_and(|n| n != "README.md")
+        {
             out.push(path);
         }
     }
@@ -244,26 +356,54 @@ fn templates_json_lists_every_file_in_rules_templates() {
     let rows = json["templates"].as_array().expect("templates");
     let listed: Vec<&str> = rows
         .iter()
-        .flat_map(|r| r["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()))
+        .flat_map(|r| {
+            r["files"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f.as_str().unwrap())
+        })
         .collect();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
     template_files(&root.join("rules/templates"), &mut files);
     assert!(files.len() >= 9 + 9 * 6, "{}", files.len());
     for file in &files {
-        let relative = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-        assert!(listed.contains(&relative.as_str()), "{relative} is not listed");
+        let relative = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        assert!(
+            listed.contains(&relative.as_str()),
+            "{relative} is not listed"
+        );
     }
     assert_eq!(listed.len(), files.len());
-    let delay = rows.iter().find(|r| r["id"] == "reply/shipping-delay").expect("reply/shipping-delay");
+    let delay = rows
+        .iter()
+        .find(|r| r["id"] == "reply/shipping-delay")
+        .expect("reply/shipping-delay");
     assert_eq!(delay["kind"], "reply");
-    assert_eq!(delay["languages"].as_array().unwrap().len(), LANGUAGES.len());
+    assert_eq!(
+        delay["languages"].as_array().unwrap().len(),
+        LANGUAGES.len()
+    );
     assert!(delay["title"].as_str().is_some_and(|t| !t.is_empty()));
 
     let appeals = letterlint(&["templates", "--kind", "appeal", "--format", "json"], None);
     let json: serde_json::Value = serde_json::from_slice(&appeals.stdout).unwrap();
-    assert!(json["templates"].as_array().unwrap().iter().all(|r| r["kind"] == "appeal"));
-    let zh = stdout(&letterlint(&["templates", "--kind", "appeal", "--locale", "zh-CN"], None));
+    assert!(
+        json["templates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["kind"] == "appeal")
+    );
+    let zh = stdout(&letterlint(
+        &["templates", "--kind", "appeal", "--locale", "zh-CN"],
+        None,
+    ));
     assert!(zh.contains("申诉"), "{zh}");
 }
 
@@ -271,9 +411,22 @@ fn templates_json_lists_every_file_in_rules_templates() {
 fn matching_selects_by_kind_platform_reason_and_language() {
     let all = templates::builtin();
     let amazon = templates::matching(all, Some(Kind::Appeal), Some("amazon"), None, None);
-    assert_eq!(amazon.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["appeal/plan-of-action"]);
-    let delay_ru = templates::matching(all, Some(Kind::Reply), Some("wish"), Some("shipping-delay"), Some("ru"));
+    assert_eq!(
+        amazon.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+        ["appeal/plan-of-action"]
+    );
+    let delay_ru = templates::matching(
+        all,
+        Some(Kind::Reply),
+        Some("wish"),
+        Some("shipping-delay"),
+        Some("ru"),
+    );
     assert_eq!(delay_ru.len(), 1);
     assert_eq!(delay_ru[0].language, "ru");
-    assert!(templates::matching(all, Some(Kind::Reply), None, None, Some("en")).iter().all(|t| t.kind == Kind::Reply && t.language == "en"));
+    assert!(
+        templates::matching(all, Some(Kind::Reply), None, None, Some("en"))
+            .iter()
+            .all(|t| t.kind == Kind::Reply && t.language == "en")
+    );
 }

@@ -58,28 +58,55 @@ pub fn new(args: NewArgs) -> Result<i32> {
     if let Some(language) = &language
         && !LANGUAGES.contains(&language.as_str())
     {
-        bail!("`--language {language}` is not a template language; use one of {}", LANGUAGES.join(", "));
+        bail!(
+            "`--language {language}` is not a template language; use one of {}",
+            LANGUAGES.join(", ")
+        );
     }
     let Some(template) = templates::find(all, &args.id, language.as_deref()) else {
-        let languages: Vec<&str> = all.iter().filter(|t| t.id == args.id).map(|t| t.language.as_str()).collect();
+        let languages: Vec<&str> = all
+            .iter()
+            .filter(|t| t.id == args.id)
+            .map(|t| t.language.as_str())
+            .collect();
         if !languages.is_empty() {
-            bail!("`{}` has no {} version; it is written in {}", args.id, language.as_deref().unwrap_or("en"), languages.join(", "));
+            bail!(
+                "`{}` has no {} version; it is written in {}",
+                args.id,
+                language.as_deref().unwrap_or("en"),
+                languages.join(", ")
+            );
         }
         let close = templates::close_ids(all, &args.id);
         let mut ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
         ids.dedup();
-        let list = if close.is_empty() { ids.join(", ") } else { close.join(", ") };
-        let lead = if close.is_empty() { "the templates are" } else { "did you mean" };
+        let list = if close.is_empty() {
+            ids.join(", ")
+        } else {
+            close.join(", ")
+        };
+        let lead = if close.is_empty() {
+            "the templates are"
+        } else {
+            "did you mean"
+        };
         bail!("no template `{}`; {lead}: {list}", args.id);
     };
     let platform = match &args.platform {
         Some(p) => {
             let p = p.to_ascii_lowercase();
             if !PLATFORMS.contains(&p.as_str()) {
-                bail!("`--platform {p}` is not a known marketplace; use one of {}", PLATFORMS.join(", "));
+                bail!(
+                    "`--platform {p}` is not a known marketplace; use one of {}",
+                    PLATFORMS.join(", ")
+                );
             }
             if !template.fits_platform(&p) {
-                bail!("`{}` is written for {}, not {p}", template.id, template.platforms.join(", "));
+                bail!(
+                    "`{}` is written for {}, not {p}",
+                    template.id,
+                    template.platforms.join(", ")
+                );
             }
             p
         }
@@ -92,11 +119,19 @@ pub fn new(args: NewArgs) -> Result<i32> {
         };
         let field = field.trim();
         if !template.fields().iter().any(|f| f == field) {
-            bail!("`{}` has no field `{field}`; its fields are {}", template.id, template.fields().join(", "));
+            bail!(
+                "`{}` has no field `{field}`; its fields are {}",
+                template.id,
+                template.fields().join(", ")
+            );
         }
         values.insert(field.to_string(), value.to_string());
     }
-    let fill = if args.sample { Fill::Samples } else { Fill::Labels };
+    let fill = if args.sample {
+        Fill::Samples
+    } else {
+        Fill::Labels
+    };
     print!("{}", template.render(&platform, &values, fill));
     Ok(0)
 }
@@ -121,7 +156,13 @@ pub fn list(args: TemplatesArgs) -> Result<i32> {
         KindArg::Appeal => Kind::Appeal,
         KindArg::Reply => Kind::Reply,
     });
-    let selected = templates::matching(templates::builtin(), kind, args.platform.as_deref(), None, None);
+    let selected = templates::matching(
+        templates::builtin(),
+        kind,
+        args.platform.as_deref(),
+        None,
+        None,
+    );
     let mut rows: Vec<Row<'_>> = Vec::new();
     for t in selected {
         if let Some(row) = rows.iter_mut().find(|r| r.id == t.id) {
@@ -132,11 +173,25 @@ pub fn list(args: TemplatesArgs) -> Result<i32> {
         rows.push(row(t, locale));
     }
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&serde_json::json!({"version": 1, "templates": rows}))?),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"version": 1, "templates": rows}))?
+        ),
         Format::Human => {
             for r in &rows {
-                let platforms = if r.platforms.is_empty() { "any".to_string() } else { r.platforms.join(",") };
-                println!("{:<32} {:<7} {:<10} {:<17} {}", r.id, r.kind, platforms, r.languages.join(","), r.title);
+                let platforms = if r.platforms.is_empty() {
+                    "any".to_string()
+                } else {
+                    r.platforms.join(",")
+                };
+                println!(
+                    "{:<32} {:<7} {:<10} {:<17} {}",
+                    r.id,
+                    r.kind,
+                    platforms,
+                    r.languages.join(","),
+                    r.title
+                );
             }
         }
     }
