@@ -926,9 +926,9 @@ fn completion_offers_templates_as_snippets_with_tab_stops() {
 
     // A Spanish reply: at a line start, the reply templates in Spanish, without front matter.
     let reply = "file:///tmp/lsp-templates/reply.md";
-    let text = "---\nkind: reply\nplatform: wish\nlanguage: es\n---\nHola, Ana:\n\n";
+    let text = "---\nkind: reply\nplatform: wish\nreason: shipping-delay\nlanguage: es\n---\nHola, Ana:\n\n";
     client.open(reply, text);
-    let items = client.request("textDocument/completion", json!({"textDocument": {"uri": reply}, "position": {"line": 7, "character": 0}}));
+    let items = client.request("textDocument/completion", json!({"textDocument": {"uri": reply}, "position": {"line": 8, "character": 0}}));
     let templates: Vec<Value> = items
         .as_array()
         .cloned()
@@ -938,7 +938,12 @@ fn completion_offers_templates_as_snippets_with_tab_stops() {
         .collect();
     assert!(!templates.is_empty());
     assert!(templates.iter().all(|i| i["detail"].as_str().unwrap().starts_with("reply/")), "{templates:?}");
-    let delay = templates.iter().find(|i| i["detail"] == "reply/shipping-delay").expect("shipping delay");
+    // The template for the front matter's reason sorts first.
+    let delay = templates
+        .iter()
+        .min_by_key(|i| i["sortText"].as_str().unwrap().to_string())
+        .unwrap();
+    assert_eq!(delay["detail"], "reply/shipping-delay");
     let snippet = delay["textEdit"]["newText"].as_str().unwrap();
     assert!(snippet.starts_with("Hola, ${1:customer}:"), "{snippet}");
     assert!(snippet.contains("${2:days}"), "{snippet}");

@@ -299,6 +299,7 @@ fn template_items(letter: &Letter, body_empty: bool, position: Position) -> Vec<
         templates = matching(builtin(), kind, platform, None, Some("en"));
     }
     let whole_document = letter.doc.text.trim().is_empty();
+    let reason = fm.and_then(|f| f.reason.as_deref());
     let range = Range {
         start: position,
         end: position,
@@ -312,7 +313,16 @@ fn template_items(letter: &Letter, body_empty: bool, position: Position) -> Vec<
                 kind: Some(CompletionItemKind::SNIPPET),
                 detail: Some(t.id.clone()),
                 documentation: Some(Documentation::String(t.description.clone())),
-                sort_text: Some(format!("1{}", t.id)),
+                // The template for the front matter's reason comes first.
+                sort_text: Some(format!(
+                    "1{}{}",
+                    if reason.is_some_and(|r| r == t.reason || t.id.ends_with(&format!("/{r}"))) {
+                        'a'
+                    } else {
+                        'b'
+                    },
+                    t.id
+                )),
                 insert_text_format: Some(InsertTextFormat::SNIPPET),
                 text_edit: Some(CompletionTextEdit::Edit(TextEdit {
                     range,
