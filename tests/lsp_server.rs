@@ -947,5 +947,19 @@ fn completion_offers_templates_as_snippets_with_tab_stops() {
     let snippet = delay["textEdit"]["newText"].as_str().unwrap();
     assert!(snippet.starts_with("Hola, ${1:customer}:"), "{snippet}");
     assert!(snippet.contains("${2:days}"), "{snippet}");
+
+    // An editor in Chinese gets the titles and descriptions in Chinese.
+    let mut zh = Client::start(json!({}), json!({"locale": "zh-CN"}));
+    zh.open(empty, "");
+    let items = zh.request("textDocument/completion", json!({"textDocument": {"uri": empty}, "position": {"line": 0, "character": 0}}));
+    let appeal = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["detail"] == "appeal/high-refund-rate")
+        .cloned()
+        .unwrap();
+    assert!(appeal["label"].as_str().unwrap().contains("退款率"), "{appeal}");
+    zh.shutdown();
     client.shutdown();
 }

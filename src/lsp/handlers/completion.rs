@@ -145,7 +145,12 @@ pub fn complete(analysis: &Analysis, position: Position) -> Vec<CompletionItem> 
     if before.trim().is_empty() {
         let body_empty = doc.text[doc.body_start()..].trim().is_empty();
         items.extend(phrase_items(letter, offset, position));
-        items.extend(template_items(letter, body_empty, position));
+        items.extend(template_items(
+            letter,
+            body_empty,
+            position,
+            analysis.settings.locale(),
+        ));
     }
     items
 }
@@ -284,9 +289,14 @@ fn phrase_items(letter: &Letter, offset: usize, position: Position) -> Vec<Compl
 }
 
 /// Templates for the letter's kind and platform (any kind in an empty letter), in the language
-/// its front matter declares (English by default). In an empty document the snippet brings the
+/// its front matter declares (English by default), titled in the editor's locale. In an empty document the snippet brings the
 /// letter's front matter too.
-fn template_items(letter: &Letter, body_empty: bool, position: Position) -> Vec<CompletionItem> {
+fn template_items(
+    letter: &Letter,
+    body_empty: bool,
+    position: Position,
+    locale: &str,
+) -> Vec<CompletionItem> {
     let fm = letter.doc.front_matter.as_ref();
     let language = fm
         .and_then(|f| f.language.as_deref())
@@ -309,10 +319,10 @@ fn template_items(letter: &Letter, body_empty: bool, position: Position) -> Vec<
         .map(|t| {
             let platform = platform.unwrap_or_else(|| t.default_platform());
             CompletionItem {
-                label: format!("template: {}", t.title),
+                label: format!("template: {}", t.title_in(locale)),
                 kind: Some(CompletionItemKind::SNIPPET),
                 detail: Some(t.id.clone()),
-                documentation: Some(Documentation::String(t.description.clone())),
+                documentation: Some(Documentation::String(t.description_in(locale).to_string())),
                 // The template for the front matter's reason comes first.
                 sort_text: Some(format!(
                     "1{}{}",
