@@ -168,9 +168,18 @@ pub fn list(args: TemplatesArgs) -> Result<i32> {
         if let Some(row) = rows.iter_mut().find(|r| r.id == t.id) {
             row.languages.push(&t.language);
             row.files.push(format!("rules/{}", t.path));
+            // The row is titled after the English template.
+            if t.language == "en" {
+                row.title = t.title_in(locale);
+                row.description = t.description_in(locale);
+            }
             continue;
         }
         rows.push(row(t, locale));
+    }
+    for row in &mut rows {
+        row.languages
+            .sort_by_key(|l| LANGUAGES.iter().position(|k| k == l).unwrap_or(usize::MAX));
     }
     match args.format {
         Format::Json => println!(
