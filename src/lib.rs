@@ -11,6 +11,7 @@
 //! - `report`: the class report (`letterlint report`): rubric scores, HTML page and JSON.
 //! - `spelling`: the embedded en_US dictionary (spellbook), the misspelled/joined/split word scan,
 //!   and harper-core grammar checking with a per-paragraph cache.
+//! - `templates`: the letter templates of `rules/templates/`, rendered for `new` and as snippets.
 //!
 //! # Invariants
 //! - `document`, `letter`, `rules` and `fix` are pure: text in, values out; no I/O.
@@ -29,6 +30,7 @@ pub mod patterns;
 pub mod report;
 pub mod rules;
 pub mod spelling;
+pub mod templates;
 
 use diagnostic::Diagnostic;
 use letter::{Hints, Letter};

@@ -904,3 +904,62 @@ fn nonsense_input_fails_requests_not_the_server() {
     assert!(symbols.is_array());
     client.shutdown();
 }
+
+#[test]
+fn completion_offers_templates_as_snippets_with_tab_stops() {
+    let mut client = Client::utf16();
+    let empty = "file:///tmp/lsp-templates/empty.md";
+    client.open(empty, "");
+    let items = client.request("textDocument/completion", json!({"textDocument": {"uri": empty}, "position": {"line": 0, "character": 0}}));
+    let items = items.as_array().cloned().unwrap_or_default();
+    let appeal = items
+        .iter()
+        .find(|i| i["detail"] == "appeal/high-refund-rate")
+        .unwrap_or_else(|| panic!("no template offered: {items:?}"));
+    assert!(appeal["label"].as_str().unwrap().starts_with("template: "), "{appeal}");
+    assert_eq!(appeal["insertTextFormat"], 2);
+    assert!(appeal["documentation"].as_str().is_some_and(|d| !d.is_empty()), "{appeal}");
+    let snippet = appeal["textEdit"]["newText"].as_str().unwrap();
+    assert!(snippet.starts_with("---\nkind: appeal\nplatform: wish\n"), "{snippet}");
+    assert!(snippet.contains("${1:store}"), "{snippet}");
+    assert!(items.iter().any(|i| i["detail"] == "reply/shipping-delay"));
+
+    // A Spanish reply: at a line start, the reply templates in Spanish, without front matter.
+    let reply = "file:///tmp/lsp-templates/reply.md";
+    let text = "---\nkind: reply\nplatform: wish\nreason: shipping-delay\nlanguage: es\n---\nHola, Ana:\n\n";
+    client.open(reply, text);
+    let items = client.request("textDocument/completion", json!({"textDocument": {"uri": reply}, "position": {"line": 8, "character": 0}}));
+    let templates: Vec<Value> = items
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| i["label"].as_str().is_some_and(|l| l.starts_with("template: ")))
+        .collect();
+    assert!(!templates.is_empty());
+    assert!(templates.iter().all(|i| i["detail"].as_str().unwrap().starts_with("reply/")), "{templates:?}");
+    // The template for the front matter's reason sorts first.
+    let delay = templates
+        .iter()
+        .min_by_key(|i| i["sortText"].as_str().unwrap().to_string())
+        .unwrap();
+    assert_eq!(delay["detail"], "reply/shipping-delay");
+    let snippet = delay["textEdit"]["newText"].as_str().unwrap();
+    assert!(snippet.starts_with("Hola, ${1:customer}:"), "{snippet}");
+    assert!(snippet.contains("${2:days}"), "{snippet}");
+
+    // An editor in Chinese gets the titles and descriptions in Chinese.
+    let mut zh = Client::start(json!({}), json!({"locale": "zh-CN"}));
+    zh.open(empty, "");
+    let items = zh.request("textDocument/completion", json!({"textDocument": {"uri": empty}, "position": {"line": 0, "character": 0}}));
+    let appeal = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["detail"] == "appeal/high-refund-rate")
+        .cloned()
+        .unwrap();
+    assert!(appeal["label"].as_str().unwrap().contains("退款率"), "{appeal}");
+    zh.shutdown();
+    client.shutdown();
+}

@@ -5,6 +5,7 @@ mod check;
 mod fix;
 mod report;
 mod rules_cmd;
+mod templates;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -27,6 +28,10 @@ enum Command {
     Report(report::ReportArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
+    /// Write a new letter from a template, e.g. `new appeal/high-refund-rate --platform wish`.
+    New(templates::NewArgs),
+    /// List the letter templates (`new` writes them).
+    Templates(templates::TemplatesArgs),
 }
 
 /// Output formats of `rules` (`check` has more: `check::CheckFormat`).
@@ -51,6 +56,8 @@ pub fn run() -> i32 {
         Command::Explain(args) => rules_cmd::explain(args),
         Command::Report(args) => report::run(args),
         Command::Lsp => letterlint::lsp::run(),
+        Command::New(args) => templates::new(args),
+        Command::Templates(args) => templates::list(args),
     };
     match result {
         Ok(code) => code,

@@ -9,7 +9,7 @@ use tower_lsp::lsp_types::*;
 
 use crate::letter::{Kind, Letter, PLATFORMS, PartKind};
 use crate::lsp::Analysis;
-use crate::lsp::templates::{TEMPLATES, Template};
+use crate::lsp::templates::{Template, builtin, matching};
 
 /// Front-matter keys with their documentation.
 const KEYS: &[(&str, &str)] = &[
@@ -145,7 +145,12 @@ pub fn complete(analysis: &Analysis, position: Position) -> Vec<CompletionItem> 
     if before.trim().is_empty() {
         let body_empty = doc.text[doc.body_start()..].trim().is_empty();
         items.extend(phrase_items(letter, offset, position));
-        items.extend(template_items(letter, body_empty, position));
+        items.extend(template_items(
+            letter,
+            body_empty,
+            position,
+            analysis.settings.locale(),
+        ));
     }
     items
 }
@@ -283,32 +288,58 @@ fn phrase_items(letter: &Letter, offset: usize, position: Position) -> Vec<Compl
         .collect()
 }
 
-fn template_items(letter: &Letter, body_empty: bool, position: Position) -> Vec<CompletionItem> {
-    let templates: Vec<&Template> = TEMPLATES
-        .iter()
-        .filter(|t| body_empty || t.kind.is_none_or(|k| k == letter.kind))
-        .filter(|t| {
-            letter.platform == "generic"
-                || t.platform.as_deref().is_none_or(|p| p == letter.platform)
-        })
-        .collect();
+/// Templates for the letter's kind and platform (any kind in an empty letter), in the language
+/// its front matter declares (English by default), titled in the editor's locale. In an empty document the snippet brings the
+/// letter's front matter too.
+fn template_items(
+    letter: &Letter,
+    body_empty: bool,
+    position: Position,
+    locale: &str,
+) -> Vec<CompletionItem> {
+    let fm = letter.doc.front_matter.as_ref();
+    let language = fm
+        .and_then(|f| f.language.as_deref())
+        .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase())
+        .unwrap_or_else(|| "en".to_string());
+    let kind = (!body_empty || fm.is_some_and(|f| f.kind.is_some())).then_some(letter.kind);
+    let platform = (letter.platform != "generic").then_some(letter.platform.as_str());
+    let mut templates: Vec<&Template> = matching(builtin(), kind, platform, None, Some(&language));
+    if templates.is_empty() {
+        templates = matching(builtin(), kind, platform, None, Some("en"));
+    }
+    let whole_document = letter.doc.text.trim().is_empty();
+    let reason = fm.and_then(|f| f.reason.as_deref());
     let range = Range {
         start: position,
         end: position,
     };
     templates
         .iter()
-        .map(|t| CompletionItem {
-            label: format!("template: {}", t.title),
-            kind: Some(CompletionItemKind::SNIPPET),
-            detail: Some(t.name.clone()),
-            sort_text: Some(format!("1{}", t.name)),
-            insert_text_format: Some(InsertTextFormat::SNIPPET),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit {
-                range,
-                new_text: t.snippet(),
-            })),
-            ..Default::default()
+        .map(|t| {
+            let platform = platform.unwrap_or_else(|| t.default_platform());
+            CompletionItem {
+                label: format!("template: {}", t.title_in(locale)),
+                kind: Some(CompletionItemKind::SNIPPET),
+                detail: Some(t.id.clone()),
+                documentation: Some(Documentation::String(t.description_in(locale).to_string())),
+                // The template for the front matter's reason comes first.
+                sort_text: Some(format!(
+                    "1{}{}",
+                    if reason.is_some_and(|r| r == t.reason || t.id.ends_with(&format!("/{r}"))) {
+                        'a'
+                    } else {
+                        'b'
+                    },
+                    t.id
+                )),
+                insert_text_format: Some(InsertTextFormat::SNIPPET),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit {
+                    range,
+                    new_text: t.snippet(whole_document.then_some(platform)),
+                })),
+                ..Default::default()
+            }
         })
         .collect()
 }
