@@ -75,6 +75,15 @@ local ok, err = pcall(function()
   end
   check(labels["5f00000000000000000c0ffe"] ~= nil, "completion offers the order id")
   check(labels["The root cause was…"] ~= nil, "completion offers the phrase for the next part")
+  local template
+  for _, item in ipairs(items_response.result or {}) do
+    if item.label:match("^template: ") and (item.detail or ""):match("^appeal/") then
+      template = item
+    end
+  end
+  check(template ~= nil, "completion offers the templates")
+  check(template.insertTextFormat == 2 and template.textEdit.newText:find("%${%d") ~= nil,
+    "as a snippet with tab stops")
   finish(0, "all passed")
 end)
 if not ok then

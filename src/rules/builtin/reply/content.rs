@@ -64,6 +64,9 @@ pub struct Delay;
 
 impl Check for Delay {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+        if !super::reads_language(cx.letter) {
+            return;
+        }
         let letter = cx.letter;
         if issue_of(letter) != Some(Issue::ShippingDelay) {
             return;
@@ -102,6 +105,9 @@ pub struct RefundTimeline;
 
 impl Check for RefundTimeline {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+        if !super::reads_language(cx.letter) {
+            return;
+        }
         let letter = cx.letter;
         if issue_of(letter) != Some(Issue::RefundTiming) {
             return;
@@ -138,6 +144,9 @@ pub struct PhotoRequest;
 
 impl Check for PhotoRequest {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+        if !super::reads_language(cx.letter) {
+            return;
+        }
         let letter = cx.letter;
         if !matches!(
             issue_of(letter),
@@ -204,6 +213,9 @@ pub struct Customs;
 
 impl Check for Customs {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+        if !super::reads_language(cx.letter) {
+            return;
+        }
         let letter = cx.letter;
         if issue_of(letter) != Some(Issue::Customs) {
             return;

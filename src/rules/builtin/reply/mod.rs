@@ -293,3 +293,27 @@ mod tests {
         );
     }
 }
+
+/// True when the reply is in a language the content rules have cues for (English, Spanish), or
+/// its language is unknown. Elsewhere they would report as missing what they cannot read.
+pub fn reads_language(letter: &Letter) -> bool {
+    matches!(letter.language(), None | Some("en") | Some("es"))
+}
+
+#[cfg(test)]
+mod language_tests {
+    use crate::letter::Hints;
+    use crate::rules::{Registry, Settings};
+
+    #[test]
+    fn content_rules_stay_silent_on_languages_they_cannot_read() {
+        let registry = Registry::builtin().expect("built-in rules load");
+        let text = "---\nkind: reply\nreason: damaged-item\nlanguage: de\n---\nHallo Anna,\n\nvielen Dank für Ihre Nachricht. Es tut uns sehr leid, dass die Lampe zerbrochen ankam. Wir senden Ihnen innerhalb von 2 Tagen kostenlos eine neue Lampe, oder wir erstatten Ihnen den vollen Betrag.\n\nMit freundlichen Grüßen\nLi";
+        let (_, diagnostics) = crate::lint(&registry, text, &Hints::default(), &Settings::default());
+        let content: Vec<_> = diagnostics
+            .iter()
+            .filter(|d| ["reply/apology", "reply/options", "reply/solution", "reply/photo-request"].contains(&d.rule.as_str()))
+            .collect();
+        assert!(content.is_empty(), "{content:?}");
+    }
+}
