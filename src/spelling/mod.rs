@@ -16,6 +16,7 @@
 
 pub mod grammar;
 mod scan;
+pub mod spanish;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

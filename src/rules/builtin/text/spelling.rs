@@ -86,6 +86,32 @@ impl Check for Spelling {
             out.push(diagnostic);
         }
         super::confusables::check(cx, rule, out);
+        if cx.letter.language() == Some("es") {
+            spanish(cx, rule, out);
+        }
+    }
+}
+
+/// A Spanish reply: words the Spanish dictionary does not know, with its suggestions.
+fn spanish(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
+    let locale = cx.settings.locale();
+    for found in spelling::spanish::misspellings(&cx.letter.doc, &cx.settings.dictionary) {
+        let block = &cx.letter.doc.blocks[found.block];
+        let word = &block.prose.text[found.span.range()];
+        let span = block.prose.span_to_source(found.span);
+        let suggestions = spelling::spanish::suggest(word);
+        let message = match suggestions.first() {
+            Some(best) => rule.named_message("spanish", locale).replace("{found}", word).replace("{replacement}", best),
+            None => rule.named_message("spanish_no_suggestion", locale).replace("{found}", word),
+        };
+        let mut diagnostic = finding(rule, span, message);
+        if block.prose.is_exact(found.span) {
+            for suggestion in &suggestions {
+                let title = rule.fix_title(locale).unwrap_or("Replace with `{replacement}`").replace("{replacement}", suggestion);
+                diagnostic = diagnostic.with_fix(Fix::unsafe_fix(title, vec![Edit::replace(span, suggestion.clone())]));
+            }
+        }
+        out.push(diagnostic);
     }
 }
 

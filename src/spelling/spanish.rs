@@ -1,0 +1,128 @@
+//! Spanish spelling, for replies written in the buyer's language: the es_ES Hunspell dictionary
+//! of the RLA-ES project (from the `dictionary-es` package, shipped in `dictionaries/` with its
+//! licence, used under MPL-1.1), read by `spellbook`. It is built only when a Spanish letter is
+//! checked.
+//!
+//! Sellers writing Spanish most often drop the accents (`dias`, `mas rapido`, `esta hecho`); the
+//! dictionary knows the accented forms and suggests them.
+
+use std::sync::LazyLock;
+
+use spellbook::Dictionary;
+
+use crate::document::{Document, Span, sentences};
+
+const AFF: &str = include_str!("../../dictionaries/es.aff");
+const DIC: &str = include_str!("../../dictionaries/es.dic");
+
+static SPANISH: LazyLock<Dictionary> =
+    LazyLock::new(|| Dictionary::new(AFF, DIC).expect("the embedded es dictionary parses"));
+
+/// One unknown word: the block and its span in the block's plain text.
+pub struct Misspelling {
+    pub block: usize,
+    pub span: Span,
+}
+
+/// The words of the writer's own prose the Spanish dictionary does not know. Only lower-case
+/// words are read: capitalised ones are mostly names, and acronyms, numbers, ids and the words
+/// in `extra` (the user's dictionary, platform terms) are never misspellings.
+pub fn misspellings(doc: &Document, extra: &[String]) -> Vec<Misspelling> {
+    let mut found = Vec::new();
+    for (block, b) in doc.own_blocks() {
+        let text = b.prose.text.as_str();
+        for word in sentences::words(text) {
+            let w = &text[word.span.range()];
+            for (offset, piece) in pieces(w) {
+                if !piece.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) || piece.chars().count() < 2 {
+                    continue;
+                }
+                if extra.iter().any(|e| e.eq_ignore_ascii_case(piece)) || super::terms().any(|t| t.eq_ignore_ascii_case(piece)) {
+                    continue;
+                }
+                if in_link(text, word.span.range()) {
+                    continue;
+                }
+                if !SPANISH.check(piece) && !with_enclitic(piece) {
+                    let start = word.span.start as usize + offset;
+                    found.push(Misspelling { block, span: Span::new(start, start + piece.len()) });
+                }
+            }
+        }
+    }
+    found
+}
+
+/// True when the word is part of a link, an e-mail address or a domain (`https`, `net`).
+fn in_link(text: &str, range: std::ops::Range<usize>) -> bool {
+    let start = text[..range.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[range.end..].find(char::is_whitespace).map_or(text.len(), |i| range.end + i);
+    let token = text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    token.contains("://") || token.contains('@') || token.starts_with("www.") || token.contains(".com") || token.contains(".net")
+        || token.contains('/') || token.split('.').filter(|p| !p.is_empty()).count() > 1
+}
+
+/// An imperative or infinitive with pronouns attached (`añádalo`, `envíenoslo`), which the
+/// dictionary does not list: known when the verb without them (and without the accent the
+/// pronouns added) is.
+fn with_enclitic(word: &str) -> bool {
+    const PRONOUNS: &[&str] = &["selo", "sela", "selos", "selas", "noslo", "nosla", "melo", "mela", "lo", "la", "le", "los", "las", "les", "me", "te", "se", "nos"];
+    PRONOUNS.iter().any(|p| {
+        word.strip_suffix(p).is_some_and(|stem| {
+            stem.chars().count() >= 3 && {
+                let plain: String = stem.chars().map(unaccent).collect();
+                SPANISH.check(stem) || SPANISH.check(&plain)
+            }
+        })
+    })
+}
+
+fn unaccent(c: char) -> char {
+    match c {
+        'á' => 'a',
+        'é' => 'e',
+        'í' => 'i',
+        'ó' => 'o',
+        'ú' => 'u',
+        _ => c,
+    }
+}
+
+/// The pieces of a hyphenated word, with their byte offsets in it.
+fn pieces(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    word.split('-').map(move |piece| {
+        let at = offset;
+        offset += piece.len() + 1;
+        (at, piece)
+    })
+}
+
+/// The dictionary's suggestions for a flagged word, best first.
+pub fn suggest(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    SPANISH.suggest(word, &mut out);
+    out.truncate(3);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+
+    fn unknown(text: &str) -> Vec<String> {
+        let doc = Document::parse(text);
+        super::misspellings(&doc, &[])
+            .iter()
+            .map(|m| doc.blocks[m.block].prose.text[m.span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn accents_left_out_are_found_and_suggested() {
+        assert_eq!(unknown("Espera 3-20 dias laborables, por favor."), ["dias"]);
+        assert!(super::suggest("dias").contains(&"días".to_string()));
+        assert!(unknown("Gracias por su compra. Le enviaremos el número de seguimiento mañana, María.").is_empty());
+        assert!(unknown("Añádalo a su lista y envíenoslo; siga el envío en https://t.17track.net/es#nums=LX1 o www.correos.es.").is_empty());
+    }
+}
