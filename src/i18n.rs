@@ -145,7 +145,9 @@ mod tests {
                     }
                 }
             }
-            for (section, table) in other.iter() {
+            // `[cli]` translates the help clap derives from the doc comments; the binary's own test
+            // checks it against the command tree.
+            for (section, table) in other.iter().filter(|(section, _)| section.as_str() != "cli") {
                 for key in table.keys() {
                     assert!(EN.get(section).is_some_and(|t| t.contains_key(key)), "rules/locales/{locale}.toml: `{section}.{key}` has no English");
                 }
