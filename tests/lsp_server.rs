@@ -933,6 +933,15 @@ fn initialize_locale_zh_cn_gives_chinese_diagnostics_actions_and_hovers() {
     let value = hover["contents"]["value"].as_str().unwrap();
     assert!(value.contains("标出带 am 或 pm 的 24 小时制时间"), "{value}");
     assert!(!value.contains("Why it matters"), "{value}");
+    // A platform term's glossary entry is in Chinese too.
+    let (line, text) = APPEAL.lines().enumerate().find(|(_, l)| l.contains("FBW")).unwrap();
+    let character = text.find("FBW").unwrap() + 1;
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": character}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("Wish 的海外仓项目"), "{value}");
     client.shutdown();
 }
 
