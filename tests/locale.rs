@@ -43,7 +43,8 @@ fn check_with_locale_flag_reports_in_chinese() {
 #[test]
 fn check_with_the_environment_variable_reports_in_chinese_json() {
     let dir = letter_dir();
-    let out = run(&["check", "--format", "json", "reply.md"], dir.path(), &[("LETTERLINT_LOCALE", "zh-CN")]);
+    // The variable may use another spelling of the locale, as LANG does.
+    let out = run(&["check", "--format", "json", "reply.md"], dir.path(), &[("LETTERLINT_LOCALE", "zh_CN")]);
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
     let time = diagnostics.iter().find(|d| d["rule"] == "text/time-format").expect("time finding");

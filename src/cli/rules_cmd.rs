@@ -64,10 +64,13 @@ fn kinds(rule: &Rule) -> Vec<&'static str> {
 /// `--locale`, else `LETTERLINT_LOCALE`; an unknown one is a usage error.
 fn locale(arg: &Option<String>) -> Result<String> {
     let locale = arg.clone().or_else(|| std::env::var(letterlint::i18n::ENV).ok()).unwrap_or_default();
-    if !locale.is_empty() && !letterlint::LOCALES.contains(&locale.as_str()) {
-        bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", "));
+    if locale.is_empty() {
+        return Ok(locale);
     }
-    Ok(locale)
+    match letterlint::i18n::canonical(&locale) {
+        Some(known) => Ok(known.to_string()),
+        None => bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", ")),
+    }
 }
 
 pub fn rules(args: RulesArgs) -> Result<i32> {
