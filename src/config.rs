@@ -133,7 +133,16 @@ impl LoadedConfig {
                 ));
             }
         }
+        self.rubric()?;
         Ok(())
+    }
+
+    /// The class report's rubric: the defaults with `[rubric]`'s weights over them.
+    pub fn rubric(&self) -> Result<crate::report::Rubric, ConfigError> {
+        match &self.config.rubric {
+            None => Ok(crate::report::Rubric::default()),
+            Some(table) => crate::report::Rubric::from_table(table).map_err(|e| self.error_at(&e.key, e.reason)),
+        }
     }
 
     /// Checks that every rule id or prefix named in the configuration exists in `registry`.
@@ -220,6 +229,14 @@ mod tests {
     fn a_bad_severity_is_an_error_at_its_line() {
         let err = parse("[rules]\n\"text/shouting\" = \"loud\"\n").unwrap_err();
         assert_eq!(err.line, 2, "{err}");
+    }
+
+    #[test]
+    fn a_bad_rubric_weight_is_an_error_at_its_line() {
+        let loaded = parse("[rubric.parts]\nplea = 30\n").unwrap();
+        assert_eq!(loaded.rubric().unwrap().parts["plea"], 30.0);
+        let err = parse("[rubric.parts]\nplea = 30\nrootcause = 5\n").unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
     }
 
     #[test]

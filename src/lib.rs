@@ -8,6 +8,7 @@
 //! - `diagnostic`, `fix`: findings, edits and applying them.
 //! - `config`: `letterlint.toml` discovery and validation.
 //! - `output`: human and JSON reports (the only module besides `main.rs` that prints).
+//! - `report`: the class report (`letterlint report`): rubric scores, HTML page and JSON.
 //! - `spelling`: the embedded en_US dictionary (spellbook), the misspelled/joined/split word scan,
 //!   and harper-core grammar checking with a per-paragraph cache.
 //!
@@ -26,6 +27,7 @@ pub mod letter;
 pub mod lsp;
 pub mod output;
 pub mod patterns;
+pub mod report;
 pub mod rules;
 pub mod spelling;
 

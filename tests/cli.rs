@@ -182,3 +182,15 @@ fn rules_and_explain_document_every_rule() {
     let out = letterlint(&["explain", "text/nope"], dir.path());
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_byte_order_mark_is_neither_text_nor_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bom.md", "\u{feff}Hi Ann, XXX here.\n\nBest regards,\nLi\n");
+    let human = stdout(&letterlint(&["check", "bom.md"], dir.path()));
+    assert!(human.contains("bom.md:1:9: error[text/placeholder]"), "{human}");
+    assert!(human.contains("1 | Hi Ann, XXX here.\n  |         ^^^"), "the snippet shows no BOM and the carets sit under XXX:\n{human}");
+    let concise = stdout(&letterlint(&["check", "bom.md", "--format", "concise"], dir.path()));
+    assert!(concise.contains("bom.md:1:9: error text/placeholder"), "{concise}");
+    assert!(!concise.contains("reply/greeting"), "`Hi Ann,` after a BOM is a greeting:\n{concise}");
+}

@@ -4,6 +4,7 @@
 mod check;
 mod fix;
 mod help_locale;
+mod report;
 mod rules_cmd;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -23,6 +24,8 @@ enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Print a rule's documentation and examples.
     Explain(rules_cmd::ExplainArgs),
+    /// Write the class report of a folder of letters: an HTML page (--html) or JSON.
+    Report(report::ReportArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
 }
@@ -50,6 +53,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(*args),
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
+        Command::Report(args) => report::run(args),
         Command::Lsp => letterlint::lsp::run(),
     };
     match result {

@@ -53,6 +53,16 @@ fn is_html_tag(html: &str) -> bool {
 }
 
 pub(super) fn blocks(text: &str, body_start: usize) -> Parsed {
+    // A byte-order mark is not text: parse it as three spaces (same byte offsets), so that the
+    // first paragraph reads `Hi Ann,`, not `\u{feff}Hi Ann,`.
+    let without_bom;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            without_bom = format!("   {rest}");
+            without_bom.as_str()
+        }
+        None => text,
+    };
     let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS

@@ -539,6 +539,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Clients such as eglot send `{"settings": {}}` (or null) right after connecting, meaning
+        // "nothing to say", not "reset everything": the settings already in force stay.
+        if settings_are_empty(&params.settings) {
+            return;
+        }
         self.apply_settings(&params.settings).await;
         self.refresh_all().await;
     }
@@ -638,5 +643,27 @@ impl LanguageServer for Backend {
                 "unknown command `{other}`"
             ))),
         }
+    }
+}
+
+/// `null`, `{}` or `{"letterlint": {}}`: a configuration change that carries no setting.
+fn settings_are_empty(settings: &serde_json::Value) -> bool {
+    match settings {
+        serde_json::Value::Null => true,
+        serde_json::Value::Object(map) => map.values().all(|v| v.is_null() || v.as_object().is_some_and(|o| o.is_empty())),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod empty_settings_tests {
+    #[test]
+    fn empty_configuration_changes_carry_no_setting() {
+        use serde_json::json;
+        assert!(super::settings_are_empty(&json!(null)));
+        assert!(super::settings_are_empty(&json!({})));
+        assert!(super::settings_are_empty(&json!({"letterlint": {}})));
+        assert!(!super::settings_are_empty(&json!({"kind": "reply"})));
+        assert!(!super::settings_are_empty(&json!({"letterlint": {"kind": "reply"}})));
     }
 }

@@ -61,8 +61,15 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 fn render_one(out: &mut String, palette: &Palette, path: &str, doc: &Document, d: &Diagnostic) {
-    let start = doc.position(d.span.start as usize);
-    let end = doc.position(d.span.end as usize);
+    let mut start = doc.position(d.span.start as usize);
+    let mut end = doc.position(d.span.end as usize);
+    // The byte-order mark is neither shown nor counted (as in `Point::of`).
+    let bom = doc.text.starts_with('\u{feff}');
+    for pos in [&mut start, &mut end] {
+        if bom && pos.line == 0 {
+            pos.char_col = pos.char_col.saturating_sub(1);
+        }
+    }
     let _ = writeln!(
         out,
         "{}:{}:{}: {}[{}] {}",
@@ -76,7 +83,7 @@ fn render_one(out: &mut String, palette: &Palette, path: &str, doc: &Document, d
     let line_no = (start.line + 1).to_string();
     let gutter = " ".repeat(line_no.len());
     let range = doc.line_index.line_range(&doc.text, start.line as usize);
-    let line_text = doc.text[range].replace('\t', " ");
+    let line_text = doc.text[range].trim_start_matches('\u{feff}').replace('\t', " ");
     let width = if end.line == start.line { (end.char_col - start.char_col).max(1) } else { (line_text.chars().count() as u32).saturating_sub(start.char_col).max(1) };
     let _ = writeln!(out, "{gutter} {}", palette.paint("34", "|"));
     let _ = writeln!(out, "{} {} {}", palette.paint("34", &line_no), palette.paint("34", "|"), line_text);

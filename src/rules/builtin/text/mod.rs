@@ -2,6 +2,7 @@
 
 use super::Check;
 
+mod confusables;
 mod grammar;
 mod joined_words;
 mod mixed_script;

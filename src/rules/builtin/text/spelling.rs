@@ -85,6 +85,7 @@ impl Check for Spelling {
             }
             out.push(diagnostic);
         }
+        super::confusables::check(cx, rule, out);
     }
 }
 
