@@ -140,7 +140,7 @@ mod tests {
                         panic!("rules/locales/{locale}.toml lacks `{section}.{key}`");
                     };
                     assert_eq!(placeholders(english), placeholders(translated), "{locale}: `{section}.{key}`");
-                    if *locale == "zh-CN" {
+                    if *locale == "zh-CN" && english.chars().any(|c| c.is_ascii_alphabetic()) {
                         assert!(has_chinese(translated), "{locale}: `{section}.{key}` is not translated");
                     }
                 }

@@ -35,7 +35,8 @@ fn check_with_locale_flag_reports_in_chinese() {
     let out = run(&["check", "--locale", "zh-CN", "--color", "never", "reply.md"], dir.path(), &[]);
     let text = stdout(&out);
     assert!(text.contains(&format!("warning[text/time-format] {TIME_ZH}")), "{text}");
-    assert!(text.contains("改为 `22:00`"), "{text}");
+    assert!(text.contains("= 修复（safe）：改为 `22:00`"), "{text}");
+    assert!(text.contains("1 封信中共有"), "{text}");
     // The quoted line of the letter is shown as written.
     assert!(text.contains("Our workers are working until 22:00pm every day."), "{text}");
 }
@@ -71,6 +72,8 @@ fn the_configuration_file_selects_the_locale() {
     std::fs::write(dir.path().join("letterlint.toml"), "locale = \"zh-CN\"\n").unwrap();
     let out = run(&["check", "--format", "json", "reply.md"], dir.path(), &[]);
     assert!(stdout(&out).contains(TIME_ZH), "{}", stdout(&out));
+    let out = run(&["check", "--color", "never", "reply.md"], dir.path(), &[]);
+    assert!(stdout(&out).contains("1 封信中共有"), "{}", stdout(&out));
     let out = run(&["check", "--locale", "en", "--format", "json", "reply.md"], dir.path(), &[]);
     assert!(stdout(&out).contains(TIME_EN), "{}", stdout(&out));
 }

@@ -333,7 +333,11 @@ pub fn run(args: CheckArgs) -> Result<i32> {
             output::concise::render_statistics(&files)
         } else {
             match args.format {
-                CheckFormat::Human => output::human::render(&files, color),
+                CheckFormat::Human => {
+                    // The report's own words follow --locale, else the (first) configuration's.
+                    let words = locale.clone().or_else(|| assigned.first().map(|(_, p)| p.settings.locale.clone()));
+                    output::human::render_in(&files, color, &words.unwrap_or_default())
+                }
                 CheckFormat::Json => output::json::render(&files),
                 CheckFormat::Concise => output::concise::render(&files),
                 CheckFormat::Github => output::github::render(&files),
