@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod document;
 mod embedded;
 pub mod fix;
+pub mod i18n;
 pub mod letter;
 pub mod lsp;
 pub mod output;

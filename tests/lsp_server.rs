@@ -963,3 +963,54 @@ fn completion_offers_templates_as_snippets_with_tab_stops() {
     zh.shutdown();
     client.shutdown();
 }
+
+/// `initialize.locale = "zh-CN"`: diagnostics, code-action titles and hovers are in Chinese; the
+/// rule codes and the text the fixes write into the letter stay as they are.
+#[test]
+fn initialize_locale_zh_cn_gives_chinese_diagnostics_actions_and_hovers() {
+    let mut client = Client::start(json!({}), json!({"locale": "zh-CN"}));
+    let doc = "file:///tmp/lsp-locale-zh/appeal.md";
+    let diagnostics = client.open(doc, APPEAL);
+    let time = find(&diagnostics, "text/time-format").clone();
+    assert_eq!(
+        time["message"],
+        "`22:00pm` 把 24 小时制时间和 am/pm 混在一起；请写成 `22:00`。"
+    );
+    let placeholder = find(&diagnostics, "text/placeholder");
+    assert!(placeholder["message"].as_str().unwrap().contains("占位符"), "{placeholder}");
+    let actions = code_actions(&mut client, doc, &time["range"], json!([time]), None);
+    let fix = actions.iter().find(|a| a["title"] == "改为 `22:00`").expect("the time fix in Chinese");
+    assert_eq!(fix["edit"]["changes"][doc][0]["newText"], "22:00");
+    assert!(
+        actions.iter().any(|a| a["title"] == "在本行停用 `text/time-format`"),
+        "{actions:?}"
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": time["range"]["start"]}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("标出带 am 或 pm 的 24 小时制时间"), "{value}");
+    assert!(!value.contains("Why it matters"), "{value}");
+    // A platform term's glossary entry is in Chinese too.
+    let (line, text) = APPEAL.lines().enumerate().find(|(_, l)| l.contains("FBW")).unwrap();
+    let character = text.find("FBW").unwrap() + 1;
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": character}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("Wish 的海外仓项目"), "{value}");
+    client.shutdown();
+}
+
+/// Without a locale the same letter is reported in English.
+#[test]
+fn without_a_locale_diagnostics_stay_in_english() {
+    let mut client = Client::start(json!({}), json!({}));
+    let doc = "file:///tmp/lsp-locale-en/appeal.md";
+    let diagnostics = client.open(doc, APPEAL);
+    let time = find(&diagnostics, "text/time-format");
+    assert_eq!(time["message"], "`22:00pm` mixes a 24-hour time with am/pm; write `22:00`.");
+    client.shutdown();
+}

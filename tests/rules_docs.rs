@@ -37,3 +37,28 @@ fn every_rule_documents_every_section() {
         }
     }
 }
+
+#[test]
+fn chinese_rule_reference_is_fresh() {
+    check("zh-CN", "docs/zh-CN/rules.md");
+}
+
+#[test]
+fn chinese_docs_explain_every_rule_in_chinese() {
+    let registry = Registry::builtin().unwrap();
+    for rule in &registry.rules {
+        let doc = letterlint::rules::docs::explain(rule, "zh-CN");
+        for section in ["## 作用", "## 为什么重要", "## 反例", "## 正例", "## 依据"] {
+            assert!(doc.contains(section), "{}: no `{section}` section", rule.id());
+        }
+        let what = doc.split("## 作用\n\n").nth(1).unwrap_or_default().lines().next().unwrap_or_default();
+        assert!(letterlint::i18n::has_chinese(what), "{}: summary not in Chinese: {what}", rule.id());
+        assert!(!doc.contains(&rule.spec.why), "{}: the English `why` shows in the Chinese docs", rule.id());
+        if let Some(fix) = &rule.spec.fix {
+            assert!(doc.contains("## 修复安全性"), "{}: no fix safety section", rule.id());
+            if let Some(safety) = &fix.safety {
+                assert!(!doc.contains(safety.as_str()), "{}: the English fix safety shows in the Chinese docs", rule.id());
+            }
+        }
+    }
+}

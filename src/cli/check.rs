@@ -129,16 +129,19 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     let locale = args
         .locale
         .clone()
-        .or_else(|| std::env::var("LETTERLINT_LOCALE").ok())
+        .or_else(|| std::env::var(letterlint::i18n::ENV).ok())
         .filter(|l| !l.is_empty());
-    if let Some(locale) = &locale {
-        if !letterlint::LOCALES.contains(&locale.as_str()) {
-            bail!(
+    // `zh-cn`, `zh_CN` and `en-US` name the locales we have.
+    let locale = match locale {
+        Some(locale) => match letterlint::i18n::canonical(&locale) {
+            Some(known) => Some(known.to_string()),
+            None => bail!(
                 "locale `{locale}` is not available; use one of {}",
                 letterlint::LOCALES.join(", ")
-            );
-        }
-    }
+            ),
+        },
+        None => None,
+    };
     let now = args.now.as_deref().map(parse_now).transpose()?;
     let jobs = collect_jobs(&args)?;
     let mut profiles: HashMap<Option<PathBuf>, Arc<Profile>> = HashMap::new();
@@ -330,7 +333,11 @@ pub fn run(args: CheckArgs) -> Result<i32> {
             output::concise::render_statistics(&files)
         } else {
             match args.format {
-                CheckFormat::Human => output::human::render(&files, color),
+                CheckFormat::Human => {
+                    // The report's own words follow --locale, else the (first) configuration's.
+                    let words = locale.clone().or_else(|| assigned.first().map(|(_, p)| p.settings.locale.clone()));
+                    output::human::render_in(&files, color, &words.unwrap_or_default())
+                }
                 CheckFormat::Json => output::json::render(&files),
                 CheckFormat::Concise => output::concise::render(&files),
                 CheckFormat::Github => output::github::render(&files),

@@ -3,11 +3,12 @@
 
 mod check;
 mod fix;
+mod help_locale;
 mod report;
 mod rules_cmd;
 mod templates;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(name = "letterlint", version, about = "Lints business letters written in Markdown: marketplace appeals and replies to buyers.")]
@@ -42,7 +43,10 @@ pub enum Format {
 }
 
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let argv: Vec<String> = std::env::args().collect();
+    let command = help_locale::localize(Cli::command(), &letterlint::i18n::requested(&argv));
+    let parsed = command.try_get_matches_from(&argv).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };
@@ -65,5 +69,32 @@ pub fn run() -> i32 {
             eprintln!("letterlint: {err:#}");
             2
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_line_text_has_a_chinese_translation() {
+        let mut command = Cli::command();
+        command.build();
+        let mut keys = Vec::new();
+        help_locale::keys(&command, "letterlint", &mut keys);
+        assert!(keys.len() > 20, "{keys:?}");
+        let zh = letterlint::i18n::strings("zh-CN").get("cli").cloned().unwrap_or_default();
+        let missing: Vec<&str> = keys.iter().filter(|(k, _)| !zh.get(k).is_some_and(|t| letterlint::i18n::has_chinese(t))).map(|(k, _)| k.as_str()).collect();
+        assert!(missing.is_empty(), "rules/locales/zh-CN.toml [cli] lacks: {missing:?}");
+        let stale: Vec<&String> = zh.keys().filter(|k| !keys.iter().any(|(key, _)| key == *k)).collect();
+        assert!(stale.is_empty(), "rules/locales/zh-CN.toml [cli] has keys for no command or argument: {stale:?}");
+    }
+
+    #[test]
+    fn chinese_help_keeps_the_english_flags() {
+        let mut command = help_locale::localize(Cli::command(), "zh-CN");
+        let help = command.find_subcommand_mut("check").unwrap().render_help().to_string();
+        assert!(help.contains("--locale") && help.contains("--format") && help.contains("检查"), "{help}");
+        assert!(!help.contains("Output format"), "{help}");
     }
 }

@@ -61,13 +61,21 @@ fn kinds(rule: &Rule) -> Vec<&'static str> {
     if rule.spec.kinds.is_empty() { vec!["appeal", "reply"] } else { rule.spec.kinds.iter().map(|k| k.as_str()).collect() }
 }
 
-fn locale(arg: &Option<String>) -> String {
-    arg.clone().or_else(|| std::env::var("LETTERLINT_LOCALE").ok()).unwrap_or_default()
+/// `--locale`, else `LETTERLINT_LOCALE`; an unknown one is a usage error.
+fn locale(arg: &Option<String>) -> Result<String> {
+    let locale = arg.clone().or_else(|| std::env::var(letterlint::i18n::ENV).ok()).unwrap_or_default();
+    if locale.is_empty() {
+        return Ok(locale);
+    }
+    match letterlint::i18n::canonical(&locale) {
+        Some(known) => Ok(known.to_string()),
+        None => bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", ")),
+    }
 }
 
 pub fn rules(args: RulesArgs) -> Result<i32> {
     let registry = Registry::builtin()?;
-    let locale = locale(&args.locale);
+    let locale = locale(&args.locale)?;
     let mut rows: Vec<RuleRow> = registry
         .rules
         .iter()
@@ -106,6 +114,6 @@ pub fn explain(args: ExplainArgs) -> Result<i32> {
         }
         bail!("no rule is named `{}`; did you mean {}?", args.rule, close.join(", "));
     };
-    print!("{}", letterlint::rules::docs::explain(rule, &locale(&args.locale)));
+    print!("{}", letterlint::rules::docs::explain(rule, &locale(&args.locale)?));
     Ok(0)
 }

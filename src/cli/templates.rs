@@ -44,6 +44,7 @@ pub struct TemplatesArgs {
     /// Only templates for this marketplace.
     #[arg(long)]
     platform: Option<String>,
+    /// Output format: human (default) or json.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Language of titles (en, zh-CN).

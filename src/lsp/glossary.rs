@@ -22,6 +22,16 @@ pub struct Entry {
     pub definition: String,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Translations: `locale.zh-CN.definition`.
+    #[serde(default)]
+    pub locale: std::collections::BTreeMap<String, EntryText>,
+}
+
+/// The translated text of a glossary entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryText {
+    pub definition: String,
 }
 
 #[derive(Deserialize)]
@@ -114,8 +124,15 @@ impl Glossary {
 }
 
 impl Entry {
-    /// The entry as Markdown for a hover.
-    pub fn markdown(&self) -> String {
+    /// The definition in `locale`, falling back to English.
+    pub fn definition(&self, locale: &str) -> &str {
+        crate::i18n::canonical(locale)
+            .and_then(|l| self.locale.get(l))
+            .map_or(self.definition.as_str(), |t| t.definition.as_str())
+    }
+
+    /// The entry as Markdown for a hover, in `locale`.
+    pub fn markdown(&self, locale: &str) -> String {
         let heading = if self.name == self.term {
             format!("**{}**", self.term)
         } else {
@@ -129,9 +146,10 @@ impl Entry {
         let sources = if self.sources.is_empty() {
             String::new()
         } else {
-            format!("\n\n_Sources: {}_", self.sources.join("; "))
+            let label = if crate::i18n::canonical(locale) == Some("zh-CN") { "依据：" } else { "Sources: " };
+            format!("\n\n_{label}{}_", self.sources.join("; "))
         };
-        format!("{heading}{platforms}\n\n{}{sources}", self.definition)
+        format!("{heading}{platforms}\n\n{}{sources}", self.definition(locale))
     }
 }
 
@@ -167,5 +185,15 @@ mod tests {
         // Terms of another marketplace are not offered.
         assert!(g.lookup("our ODR is high", 5, "wish").is_none());
         assert!(g.lookup("our ODR is high", 5, "amazon").is_some());
+    }
+
+    #[test]
+    fn every_entry_has_a_chinese_definition() {
+        for entry in &GLOSSARY.entries {
+            let zh = entry.definition("zh-CN");
+            assert!(crate::i18n::has_chinese(zh), "{}: no locale.zh-CN.definition", entry.term);
+            assert!(entry.markdown("zh-CN").contains(zh) && entry.markdown("en").contains(&entry.definition));
+        }
+        assert!(GLOSSARY.entries.len() > 30);
     }
 }

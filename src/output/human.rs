@@ -9,6 +9,8 @@ use crate::document::Document;
 
 struct Palette {
     on: bool,
+    /// The language of the report's own words (summary, `help`, `fix`); messages come localized.
+    locale: String,
 }
 
 impl Palette {
@@ -28,7 +30,16 @@ impl Palette {
 
 /// Renders every finding of every file, then a summary line.
 pub fn render(results: &[FileResult], color: bool) -> String {
-    let palette = Palette { on: color };
+    render_in(results, color, "en")
+}
+
+/// `render` with the report's own words in `locale` (`rules/locales/<locale>.toml`, `[human]`).
+pub fn render_in(results: &[FileResult], color: bool, locale: &str) -> String {
+    let palette = Palette { on: color, locale: locale.to_string() };
+    let words = |key: &str, n: usize| {
+        let key = format!("{key}-{}", if n == 1 { "one" } else { "many" });
+        crate::i18n::format(locale, "human", &key, &[("n", &n.to_string())])
+    };
     let mut out = String::new();
     for result in results {
         for d in &result.diagnostics {
@@ -38,26 +49,20 @@ pub fn render(results: &[FileResult], color: bool) -> String {
     let summary = Summary::of(results);
     let total = summary.errors + summary.warnings + summary.infos + summary.hints;
     if total == 0 {
-        let _ = writeln!(out, "{}", palette.paint("1;32", &format!("No problems found in {} {}.", summary.files, plural(summary.files, "letter", "letters"))));
+        let text = crate::i18n::format(locale, "human", "no-problems", &[("letters", &words("letter", summary.files))]);
+        let _ = writeln!(out, "{}", palette.paint("1;32", &text));
     } else {
         let mut counts = Vec::new();
-        for (n, one, many) in [
-            (summary.errors, "error", "errors"),
-            (summary.warnings, "warning", "warnings"),
-            (summary.infos, "info", "infos"),
-            (summary.hints, "hint", "hints"),
-        ] {
+        for (n, key) in [(summary.errors, "error"), (summary.warnings, "warning"), (summary.infos, "info"), (summary.hints, "hint")] {
             if n > 0 {
-                counts.push(format!("{n} {}", plural(n, one, many)));
+                counts.push(words(key, n));
             }
         }
-        let _ = writeln!(out, "{} in {} {}.", palette.paint("1", &counts.join(", ")), summary.files, plural(summary.files, "letter", "letters"));
+        let counts = palette.paint("1", &counts.join(&crate::i18n::text(locale, "human", "separator")));
+        let text = crate::i18n::format(locale, "human", "summary", &[("counts", &counts), ("letters", &words("letter", summary.files))]);
+        let _ = writeln!(out, "{text}");
     }
     out
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 fn render_one(out: &mut String, palette: &Palette, path: &str, doc: &Document, d: &Diagnostic) {
@@ -95,10 +100,12 @@ fn render_one(out: &mut String, palette: &Palette, path: &str, doc: &Document, d
     };
     let _ = writeln!(out, "{gutter} {} {}", palette.paint("34", "|"), palette.paint(code, &carets));
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "{gutter} {} help: {help}", palette.paint("34", "="));
+        let help = crate::i18n::format(&palette.locale, "human", "help", &[("help", help)]);
+        let _ = writeln!(out, "{gutter} {} {help}", palette.paint("34", "="));
     }
     if let Some(fix) = d.fixes.first() {
-        let _ = writeln!(out, "{gutter} {} fix ({}): {}", palette.paint("34", "="), fix.applicability.as_str(), fix.title);
+        let line = crate::i18n::format(&palette.locale, "human", "fix", &[("applicability", fix.applicability.as_str()), ("title", &fix.title)]);
+        let _ = writeln!(out, "{gutter} {} {line}", palette.paint("34", "="));
     }
     out.push('\n');
 }

@@ -79,6 +79,7 @@ impl Rule {
         if locale.is_empty() || locale.starts_with("en") {
             return None;
         }
+        let locale = crate::i18n::canonical(locale).unwrap_or(locale);
         self.spec.locale.get(locale).and_then(pick).map(String::as_str)
     }
 
@@ -109,8 +110,23 @@ impl Rule {
         self.localized(locale, |l| l.fix_title.as_ref()).or(self.spec.fix.as_ref().map(|f| f.title.as_str()))
     }
 
-    pub fn insert_text(&self, locale: &str) -> Option<&str> {
-        self.localized(locale, |l| l.insert.as_ref()).or(self.spec.insert.as_deref())
+    /// A named extra fix title (`[fix.titles]`), localized; falls back to the fix's title.
+    pub fn named_fix_title<'a>(&'a self, name: &'a str, locale: &str) -> &'a str {
+        self.localized(locale, |l| l.fix_titles.get(name))
+            .or_else(|| self.spec.fix.as_ref().and_then(|f| f.titles.get(name)).map(String::as_str))
+            .or_else(|| self.fix_title(locale))
+            .unwrap_or(name)
+    }
+
+    /// Why the fix is safe or not, localized.
+    pub fn fix_safety(&self, locale: &str) -> Option<&str> {
+        self.localized(locale, |l| l.fix_safety.as_ref()).or(self.spec.fix.as_ref().and_then(|f| f.safety.as_deref()))
+    }
+
+    /// The skeleton a `required-part` fix inserts. It is letter text, so it is never translated:
+    /// the letter stays in its own language whatever the locale of messages.
+    pub fn insert_text(&self, _locale: &str) -> Option<&str> {
+        self.spec.insert.as_deref()
     }
 }
 
@@ -225,7 +241,7 @@ impl Registry {
 
 /// Rule files are `<group>/<name>.toml`; lexicons and templates are data of other kinds.
 fn is_rule_file(path: &str) -> bool {
-    path.ends_with(".toml") && path.contains('/') && !path.starts_with("lexicons/") && !path.starts_with("templates/") && !path.starts_with("glossary")
+    path.ends_with(".toml") && path.contains('/') && !path.starts_with("lexicons/") && !path.starts_with("templates/") && !path.starts_with("glossary") && !path.starts_with("locales/")
 }
 
 fn collect_toml(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {

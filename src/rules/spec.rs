@@ -114,6 +114,9 @@ pub struct FixSpec {
     /// Why the fix is safe or not (shown in the docs as "Fix safety").
     #[serde(default)]
     pub safety: Option<String>,
+    /// Named extra titles a code rule picks for its other fixes (`[fix.titles] delete = "Delete `{found}`"`).
+    #[serde(default)]
+    pub titles: BTreeMap<String, String>,
 }
 
 /// A tested example: `bad` fires the rule, `good` does not, and the fix turns `bad` into `good`.
@@ -130,7 +133,8 @@ pub struct Example {
     pub fix_gives_good: Option<bool>,
 }
 
-/// The translated texts of a rule.
+/// The translated texts of a rule (`[locale.zh-CN]`): the same keys as the English ones, with
+/// the same `{placeholders}`. Inserted skeletons are letter text and stay in the letter's language.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LocaleText {
@@ -139,7 +143,11 @@ pub struct LocaleText {
     pub message: Option<String>,
     pub help: Option<String>,
     pub fix_title: Option<String>,
-    pub insert: Option<String>,
+    /// The translation of `[fix] safety`.
+    pub fix_safety: Option<String>,
+    /// Translations of `[fix.titles]`.
+    #[serde(default)]
+    pub fix_titles: BTreeMap<String, String>,
     #[serde(default)]
     pub messages: BTreeMap<String, String>,
 }

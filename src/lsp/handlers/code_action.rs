@@ -11,6 +11,7 @@ use super::FIX_ALL_KIND;
 use crate::diagnostic;
 use crate::document::{LineIndex, Span};
 use crate::fix::{Applicability, Fix};
+use crate::i18n;
 use crate::lsp::{Analysis, convert};
 
 /// The rule whose findings offer "add word to dictionary".
@@ -23,6 +24,7 @@ pub fn actions(
     roots: &[PathBuf],
 ) -> Vec<CodeActionOrCommand> {
     let uri = &params.text_document.uri;
+    let locale = analysis.settings.locale();
     let only = params.context.only.as_deref();
     let wanted = |kind: &CodeActionKind| {
         only.is_none_or(|only| {
@@ -45,7 +47,7 @@ pub fn actions(
             for (i, fix) in d.fixes.iter().enumerate() {
                 let title = match fix.applicability {
                     Applicability::Safe => fix.title.clone(),
-                    Applicability::Unsafe => format!("{} (check the wording)", fix.title),
+                    Applicability::Unsafe => i18n::format(locale, "lsp", "unsafe-fix", &[("title", &fix.title)]),
                 };
                 out.push(action(
                     title,
@@ -56,7 +58,7 @@ pub fn actions(
                 ));
             }
             out.push(action(
-                format!("Disable `{}` for this line", d.rule),
+                i18n::format(locale, "lsp", "disable-line", &[("rule", &d.rule)]),
                 CodeActionKind::QUICKFIX,
                 Some(&lsp_diagnostic),
                 disable_line(analysis, uri, d),
@@ -77,7 +79,7 @@ pub fn actions(
             }
             if let Some(edit) = add_word_edit(analysis, uri, roots, &word) {
                 out.push(action(
-                    format!("Add `{word}` to the dictionary in letterlint.toml"),
+                    i18n::format(locale, "lsp", "add-word", &[("word", &word)]),
                     CodeActionKind::QUICKFIX,
                     None,
                     edit,
@@ -91,7 +93,7 @@ pub fn actions(
     if wanted(&fix_all) {
         if let Some(edit) = fix_all_edit(analysis, uri) {
             out.push(action(
-                "Fix all safe letterlint problems".into(),
+                i18n::text(locale, "lsp", "fix-all"),
                 fix_all,
                 None,
                 edit,

@@ -45,7 +45,7 @@ pub fn hover(analysis: &Analysis, position: Position) -> Option<Hover> {
             offset.saturating_sub(line_range.start),
             &analysis.letter.platform,
         ) {
-            sections.push(entry.markdown());
+            sections.push(entry.markdown(locale));
             let span = Span::new(line_range.start + hit.start, line_range.start + hit.end);
             range = Some(range.map_or(span, |r| r.cover(span)));
         }

@@ -130,10 +130,10 @@ impl Check for Evidence {
                 .replace("{platform}", &platform_name(&letter.platform))
                 .replace("{policy}", requirement.policy)
                 .replace("{found}", &absent.join("; "));
-            let source = format!(
-                "Source: {} (checked {}).",
-                requirement.source, requirement.checked
-            );
+            let source = rule
+                .named_message("source", locale)
+                .replace("{source}", requirement.source)
+                .replace("{checked}", requirement.checked);
             // A claim of proof already points at the evidence problem: name the materials there
             // rather than in a second finding.
             if let Some(claim) = found.first_mut() {

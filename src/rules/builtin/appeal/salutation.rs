@@ -85,7 +85,7 @@ impl Check for Salutation {
                 fill(rule.named_message("buyer", locale)).replace("{found}", m.as_str()),
             );
             if exact {
-                let title = fill("Write `Dear {addressee}`");
+                let title = fill(rule.fix_title(locale).unwrap_or("Write `Dear {addressee}`"));
                 diagnostic = diagnostic.with_fix(Fix::unsafe_fix(
                     title,
                     vec![Edit::replace(span, fill("Dear {addressee}"))],

@@ -93,7 +93,7 @@ impl Check for Signoff {
             let message = rule
                 .named_message("double", locale)
                 .replace("{found}", &found);
-            let title = format!("Delete `{found}`");
+            let title = rule.named_fix_title("delete", locale).replace("{found}", &found);
             out.push(
                 finding(rule, second, message)
                     .with_fix(Fix::safe(title, vec![Edit::delete(delete)])),

@@ -17,40 +17,41 @@ fn re(pattern: &str) -> Regex {
 }
 
 /// The elements of seed 001's delay template, each with the cues that show it is there.
+/// The elements of the delay template: (key of the `element-<key>` message naming it, cue).
 static DELAY_ELEMENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     vec![
         (
-            "the problem (the parcel is late)",
+            "problem",
             re(
                 r"\b(delay|delayed|late|not (yet )?arrived|has not arrived|hasn't arrived|still in transit|taking longer|retraso|retrasad)",
             ),
         ),
         (
-            "the confirmed cause",
+            "cause",
             re(
                 r"\b(because|due to|caused by|as a result of|the reason|since the|owing to|storm|weather|holiday|festival|flights?|strike|lockdown|peak season|debido a|porque|por culpa)",
             ),
         ),
         (
-            "its effect on delivery",
+            "effect",
             re(
                 r"\b(will (now )?(arrive|reach|be delivered)|should (arrive|reach)|expected|expects?|estimated|deliver (it )?by|takes? \d+|taking \d+|slowed|new (delivery|date)|delivery (date|time)|(extra|more|another|additional) \d+|\d+ (more|extra|additional) (days|business days|working days)|llegar[aá])",
             ),
         ),
         (
-            "the new expected date",
+            "date",
             re(
                 r"\b(by|before|around|between|on|within|until|expected|estimated|antes del?|entre|hasta)\b[^.!?\n]{0,30}(\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)",
             ),
         ),
         (
-            "care for the buyer's experience",
+            "care",
             re(
                 r"\b(understand|frustrat|disappoint|patience|experience|we know|sorry|apologi|inconvenien|lo sentimos|paciencia)",
             ),
         ),
         (
-            "a compensation or an option",
+            "option",
             re(
                 r"\b(refund|coupon|discount|voucher|compensat|partial|option|choose|prefer|reembolso|cup[oó]n|descuento)",
             ),
@@ -72,18 +73,21 @@ impl Check for Delay {
             return;
         }
         let text = own_text(letter);
+        // Element names are the rule's `[messages] element-<key>`, so they follow the locale.
+        let locale = cx.settings.locale();
         let missing: Vec<&str> = DELAY_ELEMENTS
             .iter()
             .filter(|(_, cue)| !cue.is_match(&text))
-            .map(|(name, _)| *name)
+            .map(|(key, _)| rule.named_message(&format!("element-{key}"), locale))
             .collect();
+        let separator = if crate::i18n::canonical(locale) == Some("zh-CN") { "、" } else { ", " };
         if !missing.is_empty() {
             out.push(letter_finding(
                 letter,
                 rule,
                 cx.settings.locale(),
                 None,
-                &[("missing", &missing.join(", "))],
+                &[("missing", &missing.join(separator))],
             ));
         }
     }

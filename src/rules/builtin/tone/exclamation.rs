@@ -51,9 +51,9 @@ impl Check for Exclamation {
                         );
                         if block.prose.is_exact(plain) {
                             let title = if replacement.is_empty() {
-                                format!("Delete `{found}`")
+                                rule.named_fix_title("delete", locale).replace("{found}", found)
                             } else {
-                                format!("Write `{replacement}`")
+                                rule.named_fix_title("write", locale).replace("{replacement}", replacement)
                             };
                             diagnostic = diagnostic.with_fix(Fix::unsafe_fix(
                                 title,
