@@ -36,7 +36,7 @@ print(f"| {name:38} | {wall:8.2f} | {size / 1e6 / wall if wall else 0:8.2f} | {r
 PY
   rm -f "$log"
 }
-echo "corpus: $COUNT letters, $((BYTES / 1000000)) MB; nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $COUNT letters, $(awk -v b="$BYTES" 'BEGIN{printf "%.1f", b/1e6}') MB; nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| tool | wall s | MB/s | peak RSS MB |"
 echo "| --- | ---: | ---: | ---: |"
 measure "letterlint check --threads 1" "$ROOT/target/release/letterlint" check --threads 1 --format json "$CORPUS"
