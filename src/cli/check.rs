@@ -126,6 +126,8 @@ struct Job {
 }
 
 pub fn run(args: CheckArgs) -> Result<i32> {
+    // The dictionaries load beside the rule compilation and the reading of the letters.
+    letterlint::spelling::warm_up();
     let locale = args
         .locale
         .clone()

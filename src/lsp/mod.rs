@@ -51,6 +51,8 @@ pub const RULE_DOCS_URL: &str = "https://github.com/letterlint/letterlint/blob/m
 /// Runs the server on standard input and output until the client says `exit` or closes the
 /// input. Returns the exit code: 0 after a `shutdown` request, else 1 (as the protocol asks).
 pub fn run() -> anyhow::Result<i32> {
+    // The dictionaries load while the client initializes and the rules compile.
+    crate::spelling::warm_up();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

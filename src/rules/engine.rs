@@ -209,7 +209,7 @@ fn check_patterns(cx: &Context<'_>, enabled: &[Option<Severity>], out: &mut Vec<
             let Some(severity) = enabled[rule_idx] else { continue };
             let rule = &registry.rules[rule_idx];
             let pattern = &rule.patterns[pattern_idx];
-            for caps in pattern.regex.captures_iter(text) {
+            for caps in pattern.regex().captures_iter(text) {
                 let whole = caps.get(0).expect("group 0");
                 if whole.is_empty() {
                     continue;

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
@@ -38,11 +39,39 @@ impl fmt::Display for RuleLoadError {
     }
 }
 
-/// A pattern of a phrase or substitution rule, compiled.
+/// A pattern of a phrase or substitution rule. The combined `Registry::pattern_set` finds which
+/// patterns match a text; a pattern's own regex (for the match positions and captures) is
+/// compiled the first time the set reports it, so start-up does not compile every built-in
+/// pattern twice. User patterns are compiled when loaded, to report errors with their place.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    pub regex: Regex,
+    /// The pattern after `patterns::prepare`.
+    source: String,
+    case_insensitive: bool,
+    regex: OnceLock<Regex>,
     pub replacement: Option<String>,
+}
+
+impl Pattern {
+    fn builder(source: &str, case_insensitive: bool) -> RegexBuilder {
+        let mut builder = RegexBuilder::new(source);
+        builder.case_insensitive(case_insensitive).size_limit(REGEX_SIZE_LIMIT);
+        builder
+    }
+
+    /// The compiled pattern.
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Pattern::builder(&self.source, self.case_insensitive)
+                .build()
+                .expect("a built-in pattern compiles (checked by the rule tests)")
+        })
+    }
+
+    /// The pattern as compiled (after `patterns::prepare`).
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
 }
 
 /// A rule ready to run.
@@ -218,7 +247,7 @@ impl Registry {
         for (rule_idx, rule) in rules.iter().enumerate() {
             for (pattern_idx, pattern) in rule.patterns.iter().enumerate() {
                 let flags = if rule.spec.case_sensitive { "" } else { "(?i)" };
-                patterns.push(format!("{flags}{}", pattern.regex.as_str()));
+                patterns.push(format!("{flags}{}", pattern.as_str()));
                 pattern_owner.push((rule_idx, pattern_idx));
             }
         }
@@ -277,12 +306,18 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
             return Err(error("id", format!("rule id `{}` does not match its file `{rel}`", spec.id)));
         }
     }
-    let compile_one = |key: &str, pattern: &str| -> Result<Regex, RuleLoadError> {
-        RegexBuilder::new(&crate::patterns::prepare(pattern))
-            .case_insensitive(!spec.case_sensitive)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-            .map_err(|e| error(key, format!("invalid pattern {pattern:?}: {}", first_line(&e.to_string()))))
+    // Built-in patterns are compiled on first use (see `Pattern`); the rule tests compile each one.
+    let eager = origin != "built-in";
+    let compile_one = |key: &str, pattern: &str| -> Result<Pattern, RuleLoadError> {
+        let source = crate::patterns::prepare(pattern);
+        let regex = OnceLock::new();
+        if eager {
+            let compiled = Pattern::builder(&source, !spec.case_sensitive)
+                .build()
+                .map_err(|e| error(key, format!("invalid pattern {pattern:?}: {}", first_line(&e.to_string()))))?;
+            let _ = regex.set(compiled);
+        }
+        Ok(Pattern { source, case_insensitive: !spec.case_sensitive, regex, replacement: None })
     };
     let mut patterns = Vec::new();
     match spec.check {
@@ -291,7 +326,7 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
                 return Err(error("patterns", "a `phrase` rule needs at least one pattern".into()));
             }
             for (i, p) in spec.patterns.iter().enumerate() {
-                patterns.push(Pattern { regex: compile_one(&format!("patterns[{i}]"), p)?, replacement: None });
+                patterns.push(compile_one(&format!("patterns[{i}]"), p)?);
             }
         }
         CheckKind::Substitution => {
@@ -299,7 +334,7 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
                 return Err(error("swap", "a `substitution` rule needs a `[swap]` table".into()));
             }
             for (p, replacement) in &spec.swap {
-                patterns.push(Pattern { regex: compile_one(&format!("swap.{p}"), p)?, replacement: Some(replacement.clone()) });
+                patterns.push(Pattern { replacement: Some(replacement.clone()), ..compile_one(&format!("swap.{p}"), p)? });
             }
         }
         CheckKind::RequiredPart => {

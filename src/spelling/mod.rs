@@ -33,8 +33,11 @@ const GB_AFF: &str = include_str!("../../dictionaries/en_GB.aff");
 const GB_DIC: &str = include_str!("../../dictionaries/en_GB.dic");
 const TERMS: &str = include_str!("../../dictionaries/terms.txt");
 
-static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
-    let mut dictionary = Dictionary::new(AFF, DIC).expect("the embedded en_US dictionary parses");
+// The dictionaries hash with a fixed hasher (`FxBuild`), not spellbook's default random one: the
+// order of its word tables decides ties between suggestions, so a random seed made the fixes
+// offered for a misspelling (`untill` -> `until`, `untimely`) differ from one run to the next.
+static DICTIONARY: LazyLock<Dictionary<FxBuild>> = LazyLock::new(|| {
+    let mut dictionary = Dictionary::new_with_hasher(AFF, DIC, FxBuild::default()).expect("the embedded en_US dictionary parses");
     for term in terms() {
         // A term is a plain word without affix flags, so adding it cannot fail.
         let _ = dictionary.add(term);
@@ -43,9 +46,19 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
 });
 
 /// British spellings (`colour`, `apologise`, `cancelled`), consulted only for words en_US rejects.
-static BRITISH: LazyLock<Dictionary> = LazyLock::new(|| {
-    Dictionary::new(GB_AFF, GB_DIC).expect("the embedded en_GB dictionary parses")
+static BRITISH: LazyLock<Dictionary<FxBuild>> = LazyLock::new(|| {
+    Dictionary::new_with_hasher(GB_AFF, GB_DIC, FxBuild::default()).expect("the embedded en_GB dictionary parses")
 });
+
+/// Starts building both dictionaries on a background thread, so that they load while the caller
+/// compiles the rules and reads the letters (start-up of `check` and the language server). A
+/// lint that needs a dictionary before it is ready waits for it; nothing else changes.
+pub fn warm_up() {
+    let _ = std::thread::Builder::new().name("letterlint-dictionaries".into()).spawn(|| {
+        LazyLock::force(&DICTIONARY);
+        LazyLock::force(&BRITISH);
+    });
+}
 
 /// The words of `dictionaries/terms.txt`: platform names, carriers, trade words.
 pub fn terms() -> impl Iterator<Item = &'static str> {
@@ -57,7 +70,7 @@ pub fn terms() -> impl Iterator<Item = &'static str> {
 
 /// The shared (en_US) dictionary, built on first use (about 15 ms in a release build); it gives
 /// the suggestions.
-pub fn dictionary() -> &'static Dictionary {
+pub fn dictionary() -> &'static Dictionary<FxBuild> {
     &DICTIONARY
 }
 
