@@ -15,8 +15,10 @@ use crate::document::{Document, Span, sentences};
 const AFF: &str = include_str!("../../dictionaries/es.aff");
 const DIC: &str = include_str!("../../dictionaries/es.dic");
 
-static SPANISH: LazyLock<Dictionary> =
-    LazyLock::new(|| Dictionary::new(AFF, DIC).expect("the embedded es dictionary parses"));
+/// Built with the fixed hasher, so that ties between suggestions break the same way every run.
+static SPANISH: LazyLock<Dictionary<super::FxBuild>> = LazyLock::new(|| {
+    Dictionary::new_with_hasher(AFF, DIC, super::FxBuild::default()).expect("the embedded es dictionary parses")
+});
 
 /// One unknown word: the block and its span in the block's plain text.
 pub struct Misspelling {
