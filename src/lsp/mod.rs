@@ -66,13 +66,20 @@ pub fn run() -> anyhow::Result<i32> {
             client,
         };
         let shutdown_seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        Server::new(
-            stdio::UntilExit::new(tokio::io::stdin(), shutdown_seen.clone()),
+        let exit = Arc::new(tokio::sync::Notify::new());
+        let serve = Server::new(
+            stdio::UntilExit::new(tokio::io::stdin(), shutdown_seen.clone())
+                .with_exit_signal(exit.clone()),
             tokio::io::stdout(),
             socket,
         )
-        .serve(service)
-        .await;
+        .serve(service);
+        // tower-lsp's `serve` waits for every handler in flight, and linting a huge letter may
+        // take long: after `exit` nothing is waited for.
+        tokio::select! {
+            () = serve => {}
+            () = exit.notified() => {}
+        }
         state.shut_down.load(Ordering::SeqCst) || shutdown_seen.load(Ordering::SeqCst)
     });
     // The blocking read of standard input may still be waiting: do not wait for it.

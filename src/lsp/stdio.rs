@@ -47,6 +47,8 @@ pub struct UntilExit<R> {
     eof: bool,
     /// Set when a `shutdown` request has passed (it may not have been answered yet at `exit`).
     shutdown_seen: Arc<AtomicBool>,
+    /// Told when the `exit` notification has been read.
+    exit_signal: Arc<tokio::sync::Notify>,
 }
 
 impl<R> UntilExit<R> {
@@ -60,7 +62,14 @@ impl<R> UntilExit<R> {
             body: None,
             exited: false,
             eof: false,
+            exit_signal: Arc::default(),
         }
+    }
+
+    /// Notifies `signal` when `exit` is read: the server leaves then, even with work in flight.
+    pub fn with_exit_signal(mut self, signal: Arc<tokio::sync::Notify>) -> Self {
+        self.exit_signal = signal;
+        self
     }
 
     /// Takes bytes read from the client.
@@ -107,8 +116,25 @@ impl<R> UntilExit<R> {
             self.emit_message(&body);
             return;
         }
-        // A wrong `Content-Length` shows as a body holding the next header: what comes before it
-        // is the message, and reading goes on from the header.
+        // Too long a `Content-Length` shows as a body running on past its message (into the next
+        // header): the message is the first JSON value, and reading goes on after it.
+        let mut values = serde_json::Deserializer::from_slice(&body).into_iter::<serde::de::IgnoredAny>();
+        if let Some(Ok(_)) = values.next() {
+            let end = values.byte_offset();
+            if end < body.len() {
+                let (message, rest) = body.split_at(end);
+                if is_message(message) {
+                    self.emit_message(message);
+                } else {
+                    self.emit_error_for(message);
+                }
+                let after: Vec<u8> = self.input.drain(..).collect();
+                self.input.extend(rest);
+                self.input.extend(after);
+                return;
+            }
+        }
+        // A body cut short holds a header further on: reading goes on from there.
         if let Some(at) = find_content_length(&body).filter(|&at| at > 0) {
             let (message, rest) = body.split_at(at);
             if is_message(message) {
@@ -134,6 +160,9 @@ impl<R> UntilExit<R> {
         if let Some(object) = message.as_mut().and_then(|m| m.as_object_mut()) {
             let method = object.get("method").and_then(|m| m.as_str());
             self.exited = method == Some("exit") && !object.contains_key("id");
+            if self.exited {
+                self.exit_signal.notify_one();
+            }
             if method == Some("shutdown") {
                 self.shutdown_seen.store(true, Ordering::SeqCst);
             }
