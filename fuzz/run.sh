@@ -23,10 +23,13 @@ fi
 cargo +nightly fuzz build -s none -a
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
+  # Seeds to start from, and the crashes found before (run first: they must pass now).
   seeds=()
-  if [ -d "seeds/$target" ]; then
-    seeds=("seeds/$target")
-  fi
+  for extra in "seeds/$target" "regressions/$target"; do
+    if [ -d "$extra" ]; then
+      seeds+=("$extra")
+    fi
+  done
   echo "== fuzz $target for ${seconds}s"
   cargo +nightly fuzz run -s none -a "$target" "corpus/$target" "${seeds[@]}" -- \
     -max_total_time="$seconds" -max_len=8192 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
