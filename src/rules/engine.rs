@@ -276,31 +276,10 @@ pub fn insertion_point(letter: &Letter, after: &[PartKind], before: &[PartKind])
     if let Some(end) = last_after {
         return text[end..].find('\n').map_or(text.len(), |i| end + i);
     }
-    if after.is_empty() && !before.is_empty() {
-        // A part that opens the letter (a greeting) goes at the top: after other text it would
-        // not be recognised, and each fix pass would add another.
-        return letter.doc.body_start();
-    }
     if let Some(start) = first_before {
         return text[..start].rfind('\n').map_or(0, |i| i + 1).max(letter.doc.body_start());
     }
-    let end = text.trim_end().len().max(letter.doc.body_start());
-    // After the last prose block an unclosed code fence would swallow the insertion, and each fix
-    // pass would add another: insert after that block instead.
-    let body_start = letter.doc.body_start();
-    let last = letter.doc.blocks.iter().map(|b| b.span.end as usize).filter(|&e| e <= end && e >= body_start).max();
-    let anchor = last.unwrap_or(body_start);
-    let fence = text[anchor..end].lines().skip(usize::from(last.is_some())).any(|l| {
-        let l = l.trim_start();
-        l.starts_with("```") || l.starts_with("~~~")
-    });
-    if fence {
-        return match last {
-            Some(last) => text[last..].find('\n').map_or(text.len(), |i| last + i),
-            None => body_start,
-        };
-    }
-    end
+    text.trim_end().len().max(letter.doc.body_start())
 }
 
 /// An edit inserting `block` at `offset` as a paragraph of its own: blank lines are added
