@@ -1,5 +1,5 @@
-//! Fix application: applying every fix (safe and unsafe) and re-linting never panics, reaches a
-//! fixed point, and fixing the result again changes nothing.
+//! Fix application: applying every fix (safe and unsafe) and re-linting never panics, and once
+//! the fixes settle, fixing the result again changes nothing (non-settling: tests/properties.rs).
 #![no_main]
 
 use std::sync::OnceLock;
