@@ -145,8 +145,10 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         None => None,
     };
     let now = args.now.as_deref().map(parse_now).transpose()?;
-    let jobs = collect_jobs(&args)?;
-    let mut profiles: HashMap<Option<PathBuf>, Arc<Profile>> = HashMap::new();
+    let (jobs, mut input_errors) = collect_jobs(&args)?;
+    // A configuration or rule pack that does not load fails the letters under it, not the run:
+    // its error is reported once and the other letters are checked.
+    let mut profiles: HashMap<Option<PathBuf>, Option<Arc<Profile>>> = HashMap::new();
     let mut assigned = Vec::with_capacity(jobs.len());
     for job in jobs {
         let dir = job.path.as_deref().and_then(Path::parent).map(|d| {
@@ -163,17 +165,29 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         let profile = match profiles.get(&config_path) {
             Some(p) => p.clone(),
             None => {
-                let p = Arc::new(load_profile(
-                    config_path.as_deref(),
-                    &args,
-                    locale.as_deref(),
-                    now,
-                )?);
+                let p = match load_profile(config_path.as_deref(), &args, locale.as_deref(), now) {
+                    Ok(p) => Some(Arc::new(p)),
+                    // Without a configuration file the error is the command line's: stop.
+                    Err(err) if config_path.is_none() || args.config.is_some() => return Err(err),
+                    Err(err) => {
+                        eprintln!("letterlint: {err:#}");
+                        None
+                    }
+                };
                 profiles.insert(config_path, p.clone());
                 p
             }
         };
-        assigned.push((job, profile));
+        match profile {
+            Some(profile) => assigned.push((job, profile)),
+            None => {
+                input_errors += 1;
+                eprintln!(
+                    "letterlint: {}: not checked: its configuration did not load",
+                    job.shown
+                );
+            }
+        }
     }
     let hints_for = |profile: &Profile| Hints {
         kind_override: args.kind.as_deref().and_then(Kind::parse),
@@ -240,7 +254,6 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     let mut results = results.into_inner().expect("results lock");
     results.sort_by_key(|(i, _)| *i);
     let mut files = Vec::new();
-    let mut input_errors = 0;
     let mut n_fixed = (0, 0);
     let mut would_change = false;
     let mut out = String::new();
@@ -462,8 +475,11 @@ fn is_markdown(path: &Path) -> bool {
     )
 }
 
-fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
+/// The letters to check, and how many paths could not be read (each already reported).
+fn collect_jobs(args: &CheckArgs) -> Result<(Vec<Job>, usize)> {
     let mut jobs = Vec::new();
+    let walk_errors = std::sync::atomic::AtomicUsize::new(0);
+    let mut missing = 0;
     for path in &args.paths {
         if path.as_os_str() == "-" {
             let mut text = String::new();
@@ -494,7 +510,10 @@ fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
                                 found.lock().expect("walk lock").push(entry.into_path());
                             }
                             Ok(_) => {}
-                            Err(err) => eprintln!("letterlint: {err}"),
+                            Err(err) => {
+                                walk_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                eprintln!("letterlint: {err}");
+                            }
                         }
                         ignore::WalkState::Continue
                     })
@@ -512,6 +531,14 @@ fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
                 path: Some(path.clone()),
                 text: None,
             });
+        } else if path.symlink_metadata().is_ok() {
+            // A link to nothing, or a loop of links: this path fails, the others are checked.
+            missing += 1;
+            eprintln!(
+                "letterlint: {}: cannot read: {}",
+                path.display(),
+                std::fs::metadata(path).map_or_else(|e| e.to_string(), |_| "unknown error".into())
+            );
         } else {
             bail!("{}: no such file or folder", path.display());
         }
@@ -524,7 +551,7 @@ fn collect_jobs(args: &CheckArgs) -> Result<Vec<Job>> {
         }
         _ => true,
     });
-    Ok(jobs)
+    Ok((jobs, walk_errors.into_inner() + missing))
 }
 
 fn read_job(job: &Job) -> Result<String, String> {
@@ -532,6 +559,14 @@ fn read_job(job: &Job) -> Result<String, String> {
         return Ok(text.clone());
     }
     let path = job.path.as_ref().expect("a job reads stdin or a path");
+    // A named pipe or a device would block the run or never end: only regular files are read.
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(format!("{}: cannot read: not a regular file", job.shown));
+        }
+        Err(e) => return Err(format!("{}: cannot read: {e}", job.shown)),
+        Ok(_) => {}
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", job.shown))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),

@@ -21,7 +21,9 @@ mod stdio;
 pub mod templates;
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -60,20 +62,136 @@ pub fn run() -> anyhow::Result<i32> {
     let shut_down = runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
         let state = service.inner().state.clone();
+        let client = service.inner().client.clone();
+        let service = Guarded {
+            inner: service,
+            client,
+        };
         let shutdown_seen = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        Server::new(
-            stdio::UntilExit::new(tokio::io::stdin(), shutdown_seen.clone()),
+        let exit = Arc::new(tokio::sync::Notify::new());
+        let serve = Server::new(
+            stdio::UntilExit::new(tokio::io::stdin(), shutdown_seen.clone())
+                .with_exit_signal(exit.clone()),
             tokio::io::stdout(),
             socket,
         )
-        .serve(service)
-        .await;
+        .serve(service);
+        // tower-lsp's `serve` waits for every handler in flight, and linting a huge letter may
+        // take long: after `exit` nothing is waited for.
+        tokio::select! {
+            () = serve => {}
+            () = exit.notified() => {}
+        }
         state.shut_down.load(Ordering::SeqCst) || shutdown_seen.load(Ordering::SeqCst)
     });
     // The blocking read of standard input may still be waiting: do not wait for it.
     runtime.shutdown_background();
     Ok(if shut_down { 0 } else { 1 })
 }
+
+/// The service tower-lsp serves: the language server, with every handler's panic caught (the
+/// request fails with an internal error, a notification is logged, and the server goes on), and
+/// the stand-ins `stdio` makes for frames that are not messages answered with their error.
+struct Guarded {
+    inner: LspService<Backend>,
+    client: Client,
+}
+
+type Answer = std::result::Result<Option<jsonrpc::Response>, tower_lsp::ExitedError>;
+
+impl tower::Service<jsonrpc::Request> for Guarded {
+    type Response = Option<jsonrpc::Response>;
+    type Error = tower_lsp::ExitedError;
+    type Future = Pin<Box<dyn Future<Output = Answer> + Send>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::result::Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: jsonrpc::Request) -> Self::Future {
+        let client = self.client.clone();
+        if request.method() == stdio::INVALID_MESSAGE {
+            let (_, id, params) = request.into_parts();
+            let params = params.unwrap_or_default();
+            let code = params["code"].as_i64().unwrap_or(-32700);
+            let message = params["message"]
+                .as_str()
+                .unwrap_or("letterlint received a message it cannot read")
+                .to_string();
+            return Box::pin(async move {
+                client
+                    .log_message(MessageType::ERROR, format!("{message}; ignored"))
+                    .await;
+                let error = jsonrpc::Error {
+                    code: jsonrpc::ErrorCode::from(code),
+                    message: message.into(),
+                    data: None,
+                };
+                Ok(Some(jsonrpc::Response::from_error(
+                    id.unwrap_or(jsonrpc::Id::Null),
+                    error,
+                )))
+            });
+        }
+        let id = request.id().cloned();
+        let method = request.method().to_string();
+        let work = self.inner.call(request);
+        Box::pin(async move {
+            match CatchUnwind(work).await {
+                Ok(answer) => answer,
+                Err(()) => {
+                    client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("letterlint: internal error while handling `{method}`"),
+                        )
+                        .await;
+                    Ok(id.map(|id| {
+                        jsonrpc::Response::from_error(id, internal_error(&format!("handling `{method}`")))
+                    }))
+                }
+            }
+        })
+    }
+}
+
+/// A future whose panic comes out as `Err(())`.
+struct CatchUnwind<F>(F);
+
+impl<F: Future + Unpin> Future for CatchUnwind<F> {
+    type Output = std::result::Result<F::Output, ()>;
+
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        let inner = &mut self.0;
+        match std::panic::catch_unwind(AssertUnwindSafe(|| Pin::new(inner).poll(cx))) {
+            Ok(poll) => poll.map(Ok),
+            Err(_) => std::task::Poll::Ready(Err(())),
+        }
+    }
+}
+
+/// Panics when a debug build runs with `LETTERLINT_DEBUG_PANIC=1` and `trigger` holds: the
+/// tests' stand-in for an internal bug. Release builds never panic here.
+fn debug_panic(trigger: impl FnOnce() -> bool) {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("LETTERLINT_DEBUG_PANIC").is_some_and(|v| v == "1") && trigger() {
+        panic!("LETTERLINT_DEBUG_PANIC: a deliberate panic for the robustness tests");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = trigger;
+}
+
+/// Text that makes linting panic under `debug_panic`.
+pub const DEBUG_PANIC_MARKER: &str = "LETTERLINT-DEBUG-PANIC";
+
+/// A command that panics under `debug_panic`.
+pub const DEBUG_PANIC_COMMAND: &str = "letterlint.debugPanic";
 
 /// The linting result of one version of one document.
 #[derive(Debug)]
@@ -244,6 +362,7 @@ impl State {
         let dir = letter_dir(uri);
         let (settings, hints) =
             profile.resolve(&session.settings, session.locale.as_deref(), dir.as_deref());
+        debug_panic(|| text.contains(DEBUG_PANIC_MARKER));
         let (letter, diagnostics) = crate::lint(&profile.registry, &text, &hints, &settings);
         Analysis {
             version,
@@ -265,6 +384,16 @@ fn letter_dir(uri: &Url) -> Option<PathBuf> {
     path.parent().map(Path::to_path_buf)
 }
 
+/// Why a document has no current analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NoAnalysis {
+    NotOpen,
+    /// A newer version arrived while a huge document was waiting to be linted.
+    Superseded,
+    /// Linting panicked.
+    Failed,
+}
+
 /// The language server.
 pub struct Backend {
     client: Client,
@@ -280,17 +409,16 @@ impl Backend {
     }
 
     /// The current analysis of an open document, linting now if the cached one is stale.
-    async fn analysis(&self, uri: &Url) -> Option<Arc<Analysis>> {
+    async fn analysis(&self, uri: &Url) -> std::result::Result<Arc<Analysis>, NoAnalysis> {
         if let Some(analysis) = self.state.cached(uri) {
-            return Some(analysis);
+            return Ok(analysis);
         }
         self.lint(uri).await
     }
 
-    /// Lints the current version of a document and keeps the result; `None` when the document is
-    /// not open or linting failed.
-    async fn lint(&self, uri: &Url) -> Option<Arc<Analysis>> {
-        let (text, version, generation) = self.state.snapshot(uri)?;
+    /// Lints the current version of a document and keeps the result.
+    async fn lint(&self, uri: &Url) -> std::result::Result<Arc<Analysis>, NoAnalysis> {
+        let (text, version, generation) = self.state.snapshot(uri).ok_or(NoAnalysis::NotOpen)?;
         let (profile, new_error) = self.state.profile(uri);
         if let Some(message) = new_error {
             self.client.log_message(MessageType::ERROR, &message).await;
@@ -312,23 +440,24 @@ impl Backend {
             guard(|| self.state.analyze(uri, text, version, generation, profile))
         };
         let Some(analysis) = analysis.map(Arc::new) else {
-            if self.state.is_current(uri, version, generation) {
-                self.client
-                    .log_message(
-                        MessageType::ERROR,
-                        format!("letterlint: internal error while linting {uri}"),
-                    )
-                    .await;
+            if !self.state.is_current(uri, version, generation) {
+                return Err(NoAnalysis::Superseded);
             }
-            return None;
+            self.client
+                .log_message(
+                    MessageType::ERROR,
+                    format!("letterlint: internal error while linting {uri}"),
+                )
+                .await;
+            return Err(NoAnalysis::Failed);
         };
         self.state.store(uri, &analysis);
-        Some(analysis)
+        Ok(analysis)
     }
 
     /// Lints a document and pushes its diagnostics (unless the client pulls them).
     async fn refresh(&self, uri: &Url) {
-        let Some(analysis) = self.lint(uri).await else {
+        let Ok(analysis) = self.lint(uri).await else {
             return;
         };
         if self.state.session().pull {
@@ -388,8 +517,17 @@ impl Backend {
         what: &str,
         work: impl FnOnce(&Analysis) -> T,
     ) -> Result<Option<T>> {
-        let Some(analysis) = self.analysis(uri).await else {
-            return Ok(None);
+        let analysis = match self.analysis(uri).await {
+            Ok(analysis) => analysis,
+            Err(NoAnalysis::NotOpen) => return Ok(None),
+            Err(NoAnalysis::Superseded) => {
+                return Err(jsonrpc::Error {
+                    code: jsonrpc::ErrorCode::ServerError(-32801),
+                    message: "the letter changed while it was being linted".into(),
+                    data: None,
+                });
+            }
+            Err(NoAnalysis::Failed) => return Err(internal_error(what)),
         };
         match guard(|| work(&analysis)) {
             Some(value) => Ok(Some(value)),
@@ -641,6 +779,12 @@ impl LanguageServer for Backend {
         match params.command.as_str() {
             // The checklist lens's command: the lens is information, clicking it does nothing.
             handlers::CHECKLIST_COMMAND => Ok(None),
+            DEBUG_PANIC_COMMAND => {
+                debug_panic(|| true);
+                Err(jsonrpc::Error::invalid_params(format!(
+                    "unknown command `{DEBUG_PANIC_COMMAND}`"
+                )))
+            }
             other => Err(jsonrpc::Error::invalid_params(format!(
                 "unknown command `{other}`"
             ))),

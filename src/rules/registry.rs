@@ -275,9 +275,12 @@ fn is_rule_file(path: &str) -> bool {
 
 fn collect_toml(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
             collect_toml(&path, out)?;
+        } else if path.is_dir() {
+            // A link to a folder is not followed: it may loop, or load the same rules twice.
         } else if path.extension().is_some_and(|e| e == "toml") {
             out.push(path);
         }
