@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for SECONDS each (default 60), one after the other, with libFuzzer via
-# cargo-fuzz on the nightly toolchain (installed here if missing). A crash fails the script; its
+# cargo-fuzz (nightly if installed, else stable with RUSTC_BOOTSTRAP). A crash fails the script; its
 # input is left in fuzz/artifacts/<target>/ to be kept as a regression test under tests/.
 #   fuzz/run.sh 60            # CI
 #   fuzz/run.sh 600 lint      # one target, ten minutes
@@ -12,15 +12,21 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(lint fix rope_edits)
 fi
-if ! rustup toolchain list | grep -q '^nightly'; then
-  rustup toolchain install nightly --profile minimal
+# cargo-fuzz passes nightly flags to rustc: use a nightly toolchain when there is one, else the
+# machine's stable toolchain with those flags allowed (RUSTC_BOOTSTRAP), so that no toolchain
+# has to be downloaded.
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  toolchain=(+nightly)
+else
+  toolchain=()
+  export RUSTC_BOOTSTRAP=1
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked
 fi
 # Coverage-guided libFuzzer without a sanitizer: the code is safe Rust, and panics, overflow and
 # debug assertions are what is looked for.
-cargo +nightly fuzz build -s none -a
+cargo "${toolchain[@]}" fuzz build -s none -a
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
   # Seeds to start from, and the crashes found before (run first: they must pass now).
@@ -31,6 +37,6 @@ for target in "${targets[@]}"; do
     fi
   done
   echo "== fuzz $target for ${seconds}s"
-  cargo +nightly fuzz run -s none -a "$target" "corpus/$target" "${seeds[@]}" -- \
+  cargo "${toolchain[@]}" fuzz run -s none -a "$target" "corpus/$target" "${seeds[@]}" -- \
     -max_total_time="$seconds" -max_len=8192 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
 done

@@ -1014,3 +1014,36 @@ fn without_a_locale_diagnostics_stay_in_english() {
     assert_eq!(time["message"], "`22:00pm` mixes a 24-hour time with am/pm; write `22:00`.");
     client.shutdown();
 }
+
+/// `grammar = true`: the first diagnostics do not wait for the grammar checker (harper takes
+/// seconds to load); it loads in the background and the letter's diagnostics are published again
+/// with its findings.
+#[test]
+fn grammar_loads_in_the_background_and_its_findings_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("letterlint.toml"), "grammar = true\n").unwrap();
+    let text = APPEAL.replace(
+        "The root cause was that our warehouse packed orders too late.",
+        "The root cause was that our warehouse packed orders too late, and a order waited for a hour.",
+    );
+    let doc = temp_letter(dir.path(), &text);
+    let mut client = Client::start(json!({}), json!({}));
+    let first = client.open(&doc, &text);
+    assert!(codes(&first).contains(&"text/placeholder".to_string()), "the other rules report at once: {first:?}");
+    let log = client.wait_for("window/logMessage", |p| {
+        p["message"].as_str().is_some_and(|m| m.contains("grammar checker"))
+    });
+    assert_eq!(log["message"], "letterlint: grammar checker loaded");
+    let with_grammar = client.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == doc.as_str()
+            && p["diagnostics"].as_array().is_some_and(|d| d.iter().any(|d| d["code"] == "text/grammar"))
+    });
+    let grammar: Vec<&Value> = with_grammar["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "text/grammar")
+        .collect();
+    assert!(!grammar.is_empty());
+    client.shutdown();
+}

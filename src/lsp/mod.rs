@@ -55,6 +55,9 @@ pub const RULE_DOCS_URL: &str = "https://github.com/letterlint/letterlint/blob/m
 pub fn run() -> anyhow::Result<i32> {
     // The dictionaries load while the client initializes and the rules compile.
     crate::spelling::warm_up();
+    // Grammar (harper, 1.5 s to load) never delays diagnostics: it loads in the background when a
+    // letter asks for it (`Backend::load_grammar_if_wanted`).
+    crate::spelling::grammar::defer_loading();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -276,6 +279,8 @@ struct State {
     publish: tokio::sync::Mutex<()>,
     /// The client sent `shutdown`.
     shut_down: std::sync::atomic::AtomicBool,
+    /// Grammar checking was asked for and harper is loading in the background.
+    grammar_loading: std::sync::atomic::AtomicBool,
 }
 
 /// Locks a mutex; a panic elsewhere that poisoned it does not stop the server.
@@ -452,7 +457,34 @@ impl Backend {
             return Err(NoAnalysis::Failed);
         };
         self.state.store(uri, &analysis);
+        self.load_grammar_if_wanted(&analysis);
         Ok(analysis)
+    }
+
+    /// Grammar checking is on for this letter (`grammar = true`, or the letter enables
+    /// `text/grammar`) but harper is not loaded: load it on a blocking thread, once, then lint every
+    /// open letter again so its grammar findings are published. The diagnostics already sent
+    /// never waited for it.
+    fn load_grammar_if_wanted(&self, analysis: &Analysis) {
+        use crate::spelling::grammar;
+        let wanted = analysis.settings.grammar
+            || analysis.letter.doc.directives.iter().any(|d| {
+                d.action == crate::document::DirectiveAction::Enable
+                    && d.rules.iter().any(|r| r == "text/grammar")
+            });
+        if !wanted || grammar::is_loaded() || self.state.grammar_loading.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        tokio::spawn(async move {
+            let loaded = tokio::task::spawn_blocking(|| guard(grammar::warm_up).is_some()).await;
+            if matches!(loaded, Ok(true)) {
+                backend.client.log_message(MessageType::INFO, "letterlint: grammar checker loaded").await;
+                backend.refresh_all().await;
+            } else {
+                backend.client.log_message(MessageType::ERROR, "letterlint: the grammar checker failed to load").await;
+            }
+        });
     }
 
     /// Lints a document and pushes its diagnostics (unless the client pulls them).

@@ -12,6 +12,7 @@
 //! on character boundaries.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use harper_core::linting::{LintGroup, LintKind, Suggestion};
@@ -107,10 +108,28 @@ static CACHE: LazyLock<Mutex<HashMap<String, Arc<Vec<GrammarFinding>>>>> =
 /// The most paragraphs the cache holds before it starts again.
 const CACHE_LIMIT: usize = 20_000;
 
-/// Loads harper now (about 1.5 s in a release build); the language server calls it in the
-/// background after start-up so the first grammar check does not wait.
+/// Set by the language server: never wait for harper to load (see `defer_loading`).
+static DEFERRED: AtomicBool = AtomicBool::new(false);
+/// True once harper is loaded.
+static LOADED: AtomicBool = AtomicBool::new(false);
+
+/// Loads harper now (about 1.5 s in a release build); the language server calls it on a
+/// background thread, then re-publishes the diagnostics with the grammar findings.
 pub fn warm_up() {
     LazyLock::force(&LINTER);
+    LOADED.store(true, Ordering::SeqCst);
+}
+
+/// From now on `check` does not load harper itself: until `warm_up` has finished, a paragraph
+/// not in the cache gets no grammar finding instead of a 1.5 s wait. The language server calls
+/// this at start-up so that the other diagnostics are never delayed by grammar.
+pub fn defer_loading() {
+    DEFERRED.store(true, Ordering::SeqCst);
+}
+
+/// True once harper is loaded (always true after the first `check` when loading is not deferred).
+pub fn is_loaded() -> bool {
+    LOADED.load(Ordering::SeqCst)
 }
 
 /// The grammar findings of one paragraph of plain prose, from the cache when it was checked before.
@@ -118,6 +137,10 @@ pub fn check(paragraph: &str) -> Arc<Vec<GrammarFinding>> {
     if let Some(hit) = CACHE.lock().expect("grammar cache").get(paragraph) {
         return hit.clone();
     }
+    if DEFERRED.load(Ordering::SeqCst) && !is_loaded() {
+        return Arc::new(Vec::new());
+    }
+    LOADED.store(true, Ordering::SeqCst);
     let findings = Arc::new(lint(paragraph));
     let mut cache = CACHE.lock().expect("grammar cache");
     if cache.len() >= CACHE_LIMIT {
