@@ -2,7 +2,7 @@
 # Runs every fuzz target for SECONDS each (default 60), one after the other, with libFuzzer via
 # cargo-fuzz (nightly if installed, else stable with RUSTC_BOOTSTRAP). A crash fails the script; its
 # input is left in fuzz/artifacts/<target>/ to be kept as a regression test under tests/.
-#   fuzz/run.sh 60            # CI
+#   FUZZ_DEV=1 fuzz/run.sh 30 # CI
 #   fuzz/run.sh 600 lint      # one target, ten minutes
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +15,7 @@ fi
 # cargo-fuzz passes nightly flags to rustc: use a nightly toolchain when there is one, else the
 # machine's stable toolchain with those flags allowed (RUSTC_BOOTSTRAP), so that no toolchain
 # has to be downloaded.
-if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+if [ -z "${FUZZ_STABLE:-}" ] && rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   toolchain=(+nightly)
 else
   toolchain=()
@@ -26,7 +26,13 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 # Coverage-guided libFuzzer without a sanitizer: the code is safe Rust, and panics, overflow and
 # debug assertions are what is looked for.
-cargo "${toolchain[@]}" fuzz build -s none -a
+# FUZZ_DEV=1 (CI) builds without optimisations: it builds in a few minutes instead of a quarter of
+# an hour on two cores, for a short run that replays the regressions and explores a little.
+mode=(-s none -a)
+if [ "${FUZZ_DEV:-0}" = 1 ]; then
+  mode+=(--dev)
+fi
+cargo "${toolchain[@]}" fuzz build "${mode[@]}"
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
   # Seeds to start from, and the crashes found before (run first: they must pass now).
@@ -37,6 +43,6 @@ for target in "${targets[@]}"; do
     fi
   done
   echo "== fuzz $target for ${seconds}s"
-  cargo "${toolchain[@]}" fuzz run -s none -a "$target" "corpus/$target" "${seeds[@]}" -- \
+  cargo "${toolchain[@]}" fuzz run "${mode[@]}" "$target" "corpus/$target" "${seeds[@]}" -- \
     -max_total_time="$seconds" -max_len=8192 -timeout=30 -rss_limit_mb=4096 -print_final_stats=1
 done
