@@ -158,8 +158,7 @@ pub const ZH_CN: Labels = Labels {
 
 /// A supported locale name for `locale` (`zh`, `zh-cn` and `zh_CN` mean `zh-CN`); else `en`.
 pub fn normalize(locale: &str) -> &'static str {
-    let lower = locale.trim().to_ascii_lowercase().replace('_', "-");
-    if lower == "zh" || lower.starts_with("zh-cn") || lower.starts_with("zh-hans") { "zh-CN" } else { "en" }
+    crate::i18n::canonical(locale).unwrap_or("en")
 }
 
 /// The labels for a locale.
