@@ -1,7 +1,5 @@
 //! `reply/language`: the reply is not in the language the front matter says the buyer reads.
 
-use whatlang::Lang;
-
 use super::own_text;
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
@@ -14,39 +12,7 @@ use crate::rules::{Context, Rule};
 /// detection on enough text (option `min_chars`, 40 by default) is reported.
 pub struct Language;
 
-/// ISO 639-1 codes of whatlang's languages that marketplace buyers write in.
-fn iso639_1(lang: Lang) -> Option<&'static str> {
-    Some(match lang {
-        Lang::Eng => "en",
-        Lang::Spa => "es",
-        Lang::Fra => "fr",
-        Lang::Deu => "de",
-        Lang::Ita => "it",
-        Lang::Por => "pt",
-        Lang::Rus => "ru",
-        Lang::Cmn => "zh",
-        Lang::Jpn => "ja",
-        Lang::Kor => "ko",
-        Lang::Nld => "nl",
-        Lang::Pol => "pl",
-        Lang::Tur => "tr",
-        Lang::Ara => "ar",
-        Lang::Heb => "he",
-        Lang::Tha => "th",
-        Lang::Vie => "vi",
-        Lang::Ind => "id",
-        Lang::Ukr => "uk",
-        Lang::Swe => "sv",
-        Lang::Dan => "da",
-        Lang::Nob => "no",
-        Lang::Fin => "fi",
-        Lang::Ces => "cs",
-        Lang::Ron => "ro",
-        Lang::Hun => "hu",
-        Lang::Ell => "el",
-        _ => return None,
-    })
-}
+use crate::letter::language::iso639_1;
 
 impl Check for Language {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
