@@ -45,7 +45,9 @@ pub fn misspellings(doc: &Document, extra: &[String]) -> Vec<Misspelling> {
                 if in_link(text, word.span.range()) {
                     continue;
                 }
-                if !SPANISH.check(piece) && !with_enclitic(piece) {
+                // An English word in a Spanish letter (a product name, a quoted phrase, a line
+                // a fix inserted) is left to the writer, not "corrected" into Spanish.
+                if !SPANISH.check(piece) && !with_enclitic(piece) && !super::is_known(piece) {
                     let start = word.span.start as usize + offset;
                     found.push(Misspelling { block, span: Span::new(start, start + piece.len()) });
                 }
@@ -125,6 +127,7 @@ mod tests {
         assert_eq!(unknown("Espera 3-20 dias laborables, por favor."), ["dias"]);
         assert!(super::suggest("dias").contains(&"días".to_string()));
         assert!(unknown("Gracias por su compra. Le enviaremos el número de seguimiento mañana, María.").is_empty());
+        assert!(unknown("Thank you for your message. Gracias por su mensaje.").is_empty());
         assert!(unknown("Añádalo a su lista y envíenoslo; siga el envío en https://t.17track.net/es#nums=LX1 o www.correos.es.").is_empty());
     }
 }
