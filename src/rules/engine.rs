@@ -327,7 +327,8 @@ fn check_required_part(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>)
     if let Some(help) = rule.help(locale) {
         diagnostic = diagnostic.with_help(cx.fill(help));
     }
-    if let (Some(insert), Some(fix)) = (rule.insert_text(locale), &rule.spec.fix) {
+    let insert = cx.letter.language().and_then(|l| rule.spec.insert_in.get(l)).map(String::as_str).or(rule.insert_text(locale));
+    if let (Some(insert), Some(fix)) = (insert, &rule.spec.fix) {
         let parse = |names: &[String]| names.iter().filter_map(|n| PartKind::parse(n)).collect::<Vec<_>>();
         let offset = insertion_point(cx.letter, &parse(&rule.spec.insert_after), &parse(&rule.spec.insert_before));
         let edit = insert_block(cx.letter, offset, &cx.fill(insert.trim_end()));
@@ -383,6 +384,15 @@ mod tests {
         assert_eq!(match_case("Pls", "please"), "Please");
         assert_eq!(match_case("ASAP", "as soon as possible"), "as soon as possible");
         assert_eq!(match_case("pls", "please"), "please");
+    }
+
+    #[test]
+    fn inserted_skeletons_are_in_the_letter_language() {
+        let registry = crate::rules::Registry::builtin().expect("built-in rules load");
+        let text = "---\nkind: reply\nlanguage: es\n---\nHola Ana,\n\nSu pedido llegará el lunes 12 de mayo.\n\nSaludos,\nLi\n";
+        let (_, diagnostics) = crate::lint(&registry, text, &crate::letter::Hints::default(), &Settings::default());
+        let thanks = diagnostics.iter().find(|d| d.rule == "reply/thanks").expect("no thanks in this reply");
+        assert_eq!(thanks.fixes[0].edits[0].text.trim(), "Gracias por su mensaje.");
     }
 
     #[test]

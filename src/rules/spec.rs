@@ -76,6 +76,10 @@ pub struct RuleSpec {
     /// `required-part`: the skeleton to insert; `{platform}`, `{reason}`, `{orders}` are filled in.
     #[serde(default)]
     pub insert: Option<String>,
+    /// `required-part`: the skeleton in another language of the letter (`[insert_in] es = "..."`),
+    /// chosen by the letter's language; `insert` otherwise.
+    #[serde(default)]
+    pub insert_in: std::collections::BTreeMap<String, String>,
     /// Where to insert: after the last present part of this list...
     #[serde(default)]
     pub insert_after: Vec<String>,
