@@ -11,32 +11,9 @@ use crate::letter::{Kind, Letter, PLATFORMS, PartKind};
 use crate::lsp::Analysis;
 use crate::lsp::templates::{Template, builtin, matching};
 
-/// Front-matter keys with their documentation.
-const KEYS: &[(&str, &str)] = &[
-    (
-        "kind",
-        "The letter kind: `appeal` (to a marketplace) or `reply` (to a buyer).",
-    ),
-    ("platform", "The marketplace the letter is written for."),
-    (
-        "reason",
-        "Why the account or listing was penalised (appeals).",
-    ),
-    ("issue", "What the buyer wrote about (replies)."),
-    ("orders", "The order ids named in the notice, as a list."),
-    ("tracking", "Tracking numbers of the orders, as a list."),
-    ("customer", "The buyer's name, for the greeting of a reply."),
-    ("language", "The language the letter is written in (`en`)."),
-    (
-        "opened",
-        "When the buyer's message or the notice arrived (RFC 3339).",
-    ),
-    (
-        "attachments",
-        "Files sent with the letter: evidence, invoices, screenshots.",
-    ),
-    ("store", "The store's name, for the sign-off."),
-    ("signer", "Who signs the letter."),
+/// Front-matter keys; their documentation is `[completion] key-<name>` in `rules/locales/`.
+const KEYS: &[&str] = &[
+    "kind", "platform", "reason", "issue", "orders", "tracking", "customer", "language", "opened", "attachments", "store", "signer",
 ];
 
 /// Appeal reasons (domain.md §0.1 and §3.1).
@@ -138,13 +115,14 @@ pub fn complete(analysis: &Analysis, position: Position) -> Vec<CompletionItem> 
     let line = doc.line_of(offset);
     let line_start = doc.line_index.line_start(line);
     let before = &doc.text[line_start..offset];
+    let locale = analysis.settings.locale();
     if in_front_matter(letter, offset) {
-        return front_matter_items(before);
+        return front_matter_items(before, locale);
     }
-    let mut items = reference_items(letter);
+    let mut items = reference_items(letter, locale);
     if before.trim().is_empty() {
         let body_empty = doc.text[doc.body_start()..].trim().is_empty();
-        items.extend(phrase_items(letter, offset, position));
+        items.extend(phrase_items(letter, offset, position, locale));
         items.extend(template_items(
             letter,
             body_empty,
@@ -168,14 +146,14 @@ fn in_front_matter(letter: &Letter, offset: usize) -> bool {
     }
 }
 
-fn front_matter_items(before: &str) -> Vec<CompletionItem> {
+fn front_matter_items(before: &str, locale: &str) -> Vec<CompletionItem> {
     let Some((key, value)) = before.split_once(':') else {
         return KEYS
             .iter()
-            .map(|(key, doc)| CompletionItem {
+            .map(|key| CompletionItem {
                 label: (*key).into(),
                 kind: Some(CompletionItemKind::PROPERTY),
-                documentation: Some(Documentation::String((*doc).into())),
+                documentation: Some(Documentation::String(crate::i18n::text(locale, "completion", &format!("key-{key}")))),
                 insert_text: Some(format!("{key}: ")),
                 ..Default::default()
             })
@@ -202,24 +180,24 @@ fn front_matter_items(before: &str) -> Vec<CompletionItem> {
 }
 
 /// Order ids and tracking numbers declared in the front matter.
-fn reference_items(letter: &Letter) -> Vec<CompletionItem> {
+fn reference_items(letter: &Letter, locale: &str) -> Vec<CompletionItem> {
     let Some(fm) = &letter.doc.front_matter else {
         return Vec::new();
     };
     let orders = fm
         .orders
         .iter()
-        .map(|id| (id, "order id from the front matter"));
+        .map(|id| (id, crate::i18n::text(locale, "completion", "order-id")));
     let tracking = fm
         .tracking
         .iter()
-        .map(|id| (id, "tracking number from the front matter"));
+        .map(|id| (id, crate::i18n::text(locale, "completion", "tracking-number")));
     orders
         .chain(tracking)
         .map(|(id, what)| CompletionItem {
             label: id.clone(),
             kind: Some(CompletionItemKind::VALUE),
-            detail: Some(what.into()),
+            detail: Some(what.clone()),
             ..Default::default()
         })
         .collect()
@@ -259,7 +237,7 @@ pub fn expected_parts(letter: &Letter, offset: usize) -> Vec<PartKind> {
     out
 }
 
-fn phrase_items(letter: &Letter, offset: usize, position: Position) -> Vec<CompletionItem> {
+fn phrase_items(letter: &Letter, offset: usize, position: Position, locale: &str) -> Vec<CompletionItem> {
     let range = Range {
         start: position,
         end: position,
@@ -276,7 +254,7 @@ fn phrase_items(letter: &Letter, offset: usize, position: Position) -> Vec<Compl
         .map(|(rank, (part, label, snippet))| CompletionItem {
             label: (*label).into(),
             kind: Some(CompletionItemKind::SNIPPET),
-            detail: Some(format!("letterlint: {}", part.title())),
+            detail: Some(crate::i18n::format(locale, "completion", "phrase", &[("part", crate::report::labels::for_locale(locale).part(*part))])),
             sort_text: Some(format!("0{rank:02}")),
             insert_text_format: Some(InsertTextFormat::SNIPPET),
             text_edit: Some(CompletionTextEdit::Edit(TextEdit {
