@@ -27,8 +27,8 @@ pub struct Misspelling {
 }
 
 /// The words of the writer's own prose the Spanish dictionary does not know. Only lower-case
-/// words are read: capitalised ones are mostly names, and acronyms, numbers, ids and the words
-/// in `extra` (the user's dictionary, platform terms) are never misspellings.
+/// words are read: capitalised ones are mostly names, and acronyms, numbers, ids, links and the
+/// words in `extra` (the user's dictionary) or in the English dictionary are never misspellings.
 pub fn misspellings(doc: &Document, extra: &[String]) -> Vec<Misspelling> {
     let mut found = Vec::new();
     for (block, b) in doc.own_blocks() {
@@ -39,10 +39,8 @@ pub fn misspellings(doc: &Document, extra: &[String]) -> Vec<Misspelling> {
                 if !piece.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) || piece.chars().count() < 2 {
                     continue;
                 }
-                if extra.iter().any(|e| e.eq_ignore_ascii_case(piece)) || super::terms().any(|t| t.eq_ignore_ascii_case(piece)) {
-                    continue;
-                }
-                if in_link(text, word.span.range()) {
+                // Platform terms are in the English dictionary, so `is_known` below covers them.
+                if extra.iter().any(|e| e.eq_ignore_ascii_case(piece)) || super::scan::in_link_or_address(text, word.span) {
                     continue;
                 }
                 // An English word in a Spanish letter (a product name, a quoted phrase, a line
@@ -55,15 +53,6 @@ pub fn misspellings(doc: &Document, extra: &[String]) -> Vec<Misspelling> {
         }
     }
     found
-}
-
-/// True when the word is part of a link, an e-mail address or a domain (`https`, `net`).
-fn in_link(text: &str, range: std::ops::Range<usize>) -> bool {
-    let start = text[..range.start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let end = text[range.end..].find(char::is_whitespace).map_or(text.len(), |i| range.end + i);
-    let token = text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
-    token.contains("://") || token.contains('@') || token.starts_with("www.") || token.contains(".com") || token.contains(".net")
-        || token.contains('/') || token.split('.').filter(|p| !p.is_empty()).count() > 1
 }
 
 /// An imperative or infinitive with pronouns attached (`añádalo`, `envíenoslo`), which the
