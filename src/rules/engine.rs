@@ -342,30 +342,13 @@ fn check_required_part(cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>)
 /// that must not appear in the part (a reply greeting the marketplace's support team instead of
 /// the buyer); a match in the part's first line is reported with `messages.wrong`.
 fn check_misaddressed_part(cx: &Context<'_>, rule: &Rule, part: PartKind, out: &mut Vec<Diagnostic>) {
-    static COMPILED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<regex::Regex>>>>> =
-        std::sync::LazyLock::new(Default::default);
-    let Some(patterns) = rule.spec.data.as_ref().and_then(|d| d.get("wrong")).and_then(|w| w.as_array()) else {
+    if rule.wrong.is_empty() {
         return;
-    };
-    let regexes = {
-        let mut compiled = COMPILED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        compiled
-            .entry(rule.id().to_string())
-            .or_insert_with(|| {
-                std::sync::Arc::new(
-                    patterns
-                        .iter()
-                        .filter_map(|p| p.as_str())
-                        .filter_map(|p| regex::RegexBuilder::new(&crate::patterns::prepare(p)).case_insensitive(true).build().ok())
-                        .collect(),
-                )
-            })
-            .clone()
-    };
+    }
     let Some(found) = cx.letter.first_part(part) else { return };
     let text = &cx.letter.doc.text[found.span.range()];
     let first_line = text.lines().next().unwrap_or("");
-    let Some(hit) = regexes.iter().find_map(|r| r.find(first_line)) else { return };
+    let Some(hit) = rule.wrong.iter().find_map(|p| p.regex().find(first_line)) else { return };
     let start = found.span.start as usize + hit.start();
     let span = crate::document::Span::new(start, start + hit.len());
     let message = rule.named_message("wrong", cx.settings.locale()).replace("{found}", hit.as_str());

@@ -83,6 +83,8 @@ pub struct Rule {
     pub unless: Option<RegexSet>,
     pub parts: Vec<PartKind>,
     pub required_part: Option<PartKind>,
+    /// `required-part`: patterns of `data.wrong`, for a part that is present but wrong.
+    pub wrong: Vec<Pattern>,
     pub code: Option<&'static dyn Check>,
 }
 
@@ -358,6 +360,15 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
                 .map_err(|e| error("unless", format!("invalid pattern: {}", first_line(&e.to_string()))))?,
         )
     };
+    let mut wrong = Vec::new();
+    if spec.check == CheckKind::RequiredPart {
+        let listed = spec.data.as_ref().and_then(|d| d.get("wrong")).and_then(|w| w.as_array());
+        for (i, p) in listed.into_iter().flatten().enumerate() {
+            let key = format!("data.wrong[{i}]");
+            let p = p.as_str().ok_or_else(|| error(&key, "a pattern must be a string".into()))?;
+            wrong.push(compile_one(&key, p)?);
+        }
+    }
     let parse_part = |key: &str, name: &str| PartKind::parse(name).ok_or_else(|| error(key, format!("unknown letter part `{name}`")));
     let parts = spec.parts.iter().map(|p| parse_part("parts", p)).collect::<Result<Vec<_>, _>>()?;
     let required_part = spec.part.as_deref().map(|p| parse_part("part", p)).transpose()?;
@@ -373,7 +384,7 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
     if spec.check == CheckKind::Code && code.is_none() {
         return Err(error("check", format!("`check = \"code\"` but no code rule is registered as `{}`", spec.id)));
     }
-    Ok(Rule { spec, origin: origin.to_string(), patterns, unless, parts, required_part, code })
+    Ok(Rule { spec, origin: origin.to_string(), patterns, unless, parts, required_part, wrong, code })
 }
 
 fn is_kebab(s: &str) -> bool {
