@@ -49,6 +49,21 @@ impl Kind {
 /// The marketplaces letterlint knows.
 pub const PLATFORMS: &[&str] = &["wish", "aliexpress", "amazon", "ebay", "etsy", "shopee", "walmart", "generic"];
 
+/// A marketplace's name as people write it (`aliexpress` -> `AliExpress`); `None` for `generic`
+/// and unknown names, which each caller words in its own way.
+pub fn platform_title(platform: &str) -> Option<&'static str> {
+    Some(match platform {
+        "wish" => "Wish",
+        "aliexpress" => "AliExpress",
+        "amazon" => "Amazon",
+        "ebay" => "eBay",
+        "etsy" => "Etsy",
+        "shopee" => "Shopee",
+        "walmart" => "Walmart",
+        _ => return None,
+    })
+}
+
 /// Where a kind or platform was taken from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -150,15 +150,8 @@ fn kind_of(letter: &LetterReport<'_>) -> Kind {
 /// The marketplace's name as people write it (`generic` reads as "other").
 fn platform_name(platform: &str) -> String {
     match platform {
-        "wish" => "Wish",
-        "aliexpress" => "AliExpress",
-        "amazon" => "Amazon",
-        "ebay" => "eBay",
-        "etsy" => "Etsy",
-        "shopee" => "Shopee",
-        "walmart" => "Walmart",
         "generic" => "—",
-        other => other,
+        other => crate::letter::platform_title(other).unwrap_or(other),
     }
     .to_string()
 }

@@ -122,17 +122,7 @@ impl<'a> Context<'a> {
 
 /// The marketplace's name as people write it.
 pub fn platform_name(platform: &str) -> String {
-    match platform {
-        "wish" => "Wish",
-        "aliexpress" => "AliExpress",
-        "amazon" => "Amazon",
-        "ebay" => "eBay",
-        "etsy" => "Etsy",
-        "shopee" => "Shopee",
-        "walmart" => "Walmart",
-        _ => "marketplace",
-    }
-    .to_string()
+    crate::letter::platform_title(platform).unwrap_or("marketplace").to_string()
 }
 
 /// Runs every enabled rule over the letter and returns the findings, sorted by position, with

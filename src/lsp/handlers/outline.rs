@@ -18,16 +18,7 @@ static ORDER_ID: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The marketplace's name as written in prose.
 pub fn platform_name(platform: &str) -> &str {
-    match platform {
-        "wish" => "Wish",
-        "aliexpress" => "AliExpress",
-        "amazon" => "Amazon",
-        "ebay" => "eBay",
-        "etsy" => "Etsy",
-        "shopee" => "Shopee",
-        "walmart" => "Walmart",
-        other => other,
-    }
+    crate::letter::platform_title(platform).unwrap_or(platform)
 }
 
 fn capitalized(text: &str) -> String {
