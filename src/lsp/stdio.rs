@@ -122,32 +122,30 @@ impl<R> UntilExit<R> {
         if let Some(Ok(_)) = values.next() {
             let end = values.byte_offset();
             if end < body.len() {
-                let (message, rest) = body.split_at(end);
-                if is_message(message) {
-                    self.emit_message(message);
-                } else {
-                    self.emit_error_for(message);
-                }
-                let after: Vec<u8> = self.input.drain(..).collect();
-                self.input.extend(rest);
-                self.input.extend(after);
+                self.take_message_then_reread(&body, end);
                 return;
             }
         }
         // A body cut short holds a header further on: reading goes on from there.
         if let Some(at) = find_content_length(&body).filter(|&at| at > 0) {
-            let (message, rest) = body.split_at(at);
-            if is_message(message) {
-                self.emit_message(message);
-            } else {
-                self.emit_error_for(message);
-            }
-            let after: Vec<u8> = self.input.drain(..).collect();
-            self.input.extend(rest);
-            self.input.extend(after);
+            self.take_message_then_reread(&body, at);
             return;
         }
         self.emit_error_for(&body);
+    }
+
+    /// The body's first `at` bytes are one message (passed on, or answered with an error); the
+    /// rest is read again, ahead of the input not yet read.
+    fn take_message_then_reread(&mut self, body: &[u8], at: usize) {
+        let (message, rest) = body.split_at(at);
+        if is_message(message) {
+            self.emit_message(message);
+        } else {
+            self.emit_error_for(message);
+        }
+        let after: Vec<u8> = self.input.drain(..).collect();
+        self.input.extend(rest);
+        self.input.extend(after);
     }
 
     /// Passes on a frame tower-lsp can decode.
