@@ -9,7 +9,8 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::fix;
-use letterlint::config::{self, LoadedConfig};
+use super::letters::{load_rules, markdown_files, parse_now, read_letter, requested_locale};
+use letterlint::config;
 use letterlint::diagnostic::Severity;
 use letterlint::letter::{Hints, Kind, PLATFORMS};
 use letterlint::output::{self, FileResult};
@@ -128,22 +129,7 @@ struct Job {
 pub fn run(args: CheckArgs) -> Result<i32> {
     // The dictionaries load beside the rule compilation and the reading of the letters.
     letterlint::spelling::warm_up();
-    let locale = args
-        .locale
-        .clone()
-        .or_else(|| std::env::var(letterlint::i18n::ENV).ok())
-        .filter(|l| !l.is_empty());
-    // `zh-cn`, `zh_CN` and `en-US` name the locales we have.
-    let locale = match locale {
-        Some(locale) => match letterlint::i18n::canonical(&locale) {
-            Some(known) => Some(known.to_string()),
-            None => bail!(
-                "locale `{locale}` is not available; use one of {}",
-                letterlint::LOCALES.join(", ")
-            ),
-        },
-        None => None,
-    };
+    let locale = requested_locale(args.locale.as_deref())?;
     let now = args.now.as_deref().map(parse_now).transpose()?;
     let (jobs, mut input_errors) = collect_jobs(&args)?;
     // A configuration or rule pack that does not load fails the letters under it, not the run:
@@ -410,35 +396,13 @@ fn enabled_rules(assigned: &[(Job, Arc<Profile>)]) -> Vec<&Rule> {
     rules
 }
 
-fn parse_now(value: &str) -> Result<jiff::Timestamp> {
-    if let Ok(ts) = value.parse::<jiff::Timestamp>() {
-        return Ok(ts);
-    }
-    let date: jiff::civil::Date = value.parse().with_context(|| {
-        format!("--now `{value}` is not a date (YYYY-MM-DD) or an RFC 3339 time")
-    })?;
-    Ok(date.to_zoned(jiff::tz::TimeZone::UTC)?.timestamp())
-}
-
 fn load_profile(
     config_path: Option<&Path>,
     args: &CheckArgs,
     locale: Option<&str>,
     now: Option<jiff::Timestamp>,
 ) -> Result<Profile> {
-    let loaded = match config_path {
-        Some(path) => LoadedConfig::read(path)?,
-        None => LoadedConfig::default(),
-    };
-    let packs = loaded.rule_packs();
-    let pack_refs: Vec<&Path> = packs.iter().map(PathBuf::as_path).collect();
-    let registry = Registry::load(&pack_refs)?;
-    loaded.check_rule_names(&registry)?;
-    let mut settings = loaded.settings();
-    if let Some(locale) = locale {
-        settings.locale = locale.to_string();
-    }
-    settings.now = now;
+    let (loaded, registry, mut settings) = load_rules(config_path, locale, now)?;
     settings.grammar |= args.grammar;
     for (flag, patterns) in [("--select", &args.select), ("--ignore", &args.ignore)] {
         for pattern in patterns.iter() {
@@ -465,16 +429,6 @@ fn load_profile(
     })
 }
 
-fn is_markdown(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("md" | "markdown" | "mdown" | "mkd" | "mdx")
-    )
-}
-
 /// The letters to check, and how many paths could not be read (each already reported).
 fn collect_jobs(args: &CheckArgs) -> Result<(Vec<Job>, usize)> {
     let mut jobs = Vec::new();
@@ -496,30 +450,7 @@ fn collect_jobs(args: &CheckArgs) -> Result<(Vec<Job>, usize)> {
                 text: Some(text),
             });
         } else if path.is_dir() {
-            let found = Mutex::new(Vec::new());
-            ignore::WalkBuilder::new(path)
-                .follow_links(false)
-                .build_parallel()
-                .run(|| {
-                    Box::new(|entry| {
-                        match entry {
-                            Ok(entry)
-                                if entry.file_type().is_some_and(|t| t.is_file())
-                                    && is_markdown(entry.path()) =>
-                            {
-                                found.lock().expect("walk lock").push(entry.into_path());
-                            }
-                            Ok(_) => {}
-                            Err(err) => {
-                                walk_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                                eprintln!("letterlint: {err}");
-                            }
-                        }
-                        ignore::WalkState::Continue
-                    })
-                });
-            let mut found = found.into_inner().expect("walk lock");
-            found.sort();
+            let found = markdown_files(path, &walk_errors);
             jobs.extend(found.into_iter().map(|p| Job {
                 shown: p.display().to_string(),
                 path: Some(p),
@@ -559,34 +490,5 @@ fn read_job(job: &Job) -> Result<String, String> {
         return Ok(text.clone());
     }
     let path = job.path.as_ref().expect("a job reads stdin or a path");
-    // A named pipe or a device would block the run or never end: only regular files are read.
-    match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => {
-            return Err(format!("{}: cannot read: not a regular file", job.shown));
-        }
-        Err(e) => return Err(format!("{}: cannot read: {e}", job.shown)),
-        Ok(_) => {}
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", job.shown))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(err) => {
-            let offset = err.utf8_error().valid_up_to();
-            let before = &err.as_bytes()[..offset];
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = String::from_utf8_lossy(
-                &before[before
-                    .iter()
-                    .rposition(|&b| b == b'\n')
-                    .map_or(0, |p| p + 1)..],
-            )
-            .chars()
-            .count()
-                + 1;
-            Err(format!(
-                "{}:{line}:{column}: the file is not UTF-8 text; save it as UTF-8",
-                job.shown
-            ))
-        }
-    }
+    read_letter(path, &job.shown)
 }

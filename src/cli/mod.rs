@@ -4,6 +4,7 @@
 mod check;
 mod fix;
 mod help_locale;
+mod letters;
 mod report;
 mod rules_cmd;
 mod templates;

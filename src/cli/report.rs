@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
@@ -11,6 +12,8 @@ use letterlint::letter::{Hints, Kind, PLATFORMS};
 use letterlint::output::FileResult;
 use letterlint::report::{ClassReport, html};
 use letterlint::rules::{Registry, Settings};
+
+use super::letters::{load_rules, markdown_files, parse_now, read_letter, requested_locale};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -60,10 +63,7 @@ struct Profile {
 }
 
 pub fn run(args: ReportArgs) -> Result<i32> {
-    let cli_locale = args.locale.clone().or_else(|| std::env::var("LETTERLINT_LOCALE").ok()).filter(|l| !l.is_empty());
-    if let Some(locale) = cli_locale.as_ref().filter(|l| !letterlint::LOCALES.contains(&l.as_str())) {
-        bail!("locale `{locale}` is not available; use one of {}", letterlint::LOCALES.join(", "));
-    }
+    let cli_locale = requested_locale(args.locale.as_deref())?;
     let now = args.now.as_deref().map(parse_now).transpose()?;
     let letters = collect(&args.paths)?;
     // The rubric, and the page's locale when none is given, come from one configuration: the
@@ -89,7 +89,7 @@ pub fn run(args: ReportArgs) -> Result<i32> {
             profiles.insert(config_path.clone(), profile);
         }
         let profile = &profiles[&config_path];
-        let text = match read_letter(&path) {
+        let text = match read_letter(&path, &path.display().to_string()) {
             Ok(text) => text,
             Err(message) => {
                 eprintln!("letterlint: {message}");
@@ -130,19 +130,7 @@ fn folder_of(path: &Path) -> &Path {
 }
 
 fn load_profile(config_path: Option<&Path>, args: &ReportArgs, locale: Option<&str>, now: Option<jiff::Timestamp>) -> Result<Profile> {
-    let loaded = match config_path {
-        Some(path) => LoadedConfig::read(path)?,
-        None => LoadedConfig::default(),
-    };
-    let packs = loaded.rule_packs();
-    let pack_refs: Vec<&Path> = packs.iter().map(PathBuf::as_path).collect();
-    let registry = Registry::load(&pack_refs)?;
-    loaded.check_rule_names(&registry)?;
-    let mut settings = loaded.settings();
-    if let Some(locale) = locale {
-        settings.locale = locale.to_string();
-    }
-    settings.now = now;
+    let (loaded, registry, settings) = load_rules(config_path, locale, now)?;
     let hints = Hints {
         kind_override: args.kind.as_deref().and_then(Kind::parse),
         platform_override: args.platform.clone(),
@@ -152,38 +140,13 @@ fn load_profile(config_path: Option<&Path>, args: &ReportArgs, locale: Option<&s
     Ok(Profile { registry, settings, hints })
 }
 
-fn parse_now(value: &str) -> Result<jiff::Timestamp> {
-    if let Ok(ts) = value.parse::<jiff::Timestamp>() {
-        return Ok(ts);
-    }
-    let date: jiff::civil::Date =
-        value.parse().with_context(|| format!("--now `{value}` is not a date (YYYY-MM-DD) or an RFC 3339 time"))?;
-    Ok(date.to_zoned(jiff::tz::TimeZone::UTC)?.timestamp())
-}
-
-fn is_markdown(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
-        Some("md" | "markdown" | "mdown" | "mkd" | "mdx")
-    )
-}
-
 /// The letters under the paths, folders walked and sorted, each letter once.
 fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut letters = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let mut found = Vec::new();
-            for entry in ignore::WalkBuilder::new(path).follow_links(false).build() {
-                match entry {
-                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) => {
-                        found.push(entry.into_path());
-                    }
-                    Ok(_) => {}
-                    Err(err) => eprintln!("letterlint: {err}"),
-                }
-            }
-            found.sort();
+            // A folder that cannot be walked is reported; the class report shows what was read.
+            let found = markdown_files(path, &AtomicUsize::new(0));
             letters.extend(found);
         } else if path.exists() {
             letters.push(path.clone());
@@ -194,9 +157,4 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut seen = std::collections::HashSet::new();
     letters.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     Ok(letters)
-}
-
-fn read_letter(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|_| format!("{}: the file is not UTF-8 text; save it as UTF-8", path.display()))
 }
