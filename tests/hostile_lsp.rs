@@ -3,25 +3,15 @@
 //! ranges past the end, a 20 MB paste, 10,000 edits in a burst, and a panic inside a handler.
 //! After each, the server must still answer a normal request.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
 /// How long any one answer may take before the test fails (a hang, not a speed limit).
 const WAIT: Duration = Duration::from_secs(120);
 
-/// A minimal LSP client that can also send bytes that are not well-formed frames.
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    inbox: Receiver<Value>,
-    /// Messages received while waiting for something else.
-    seen: Vec<Value>,
-    next_id: i64,
-}
+mod common;
+use common::lsp_client::Client;
 
 impl Client {
     fn start() -> Client {
@@ -29,176 +19,7 @@ impl Client {
     }
 
     fn start_with_env(env: &[(&str, &str)]) -> Client {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_letterlint"));
-        command
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .env_remove("LETTERLINT_DEBUG_PANIC");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        let mut child = command.spawn().expect("start letterlint lsp");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, inbox) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = None;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        length = Some(v.parse::<usize>().expect("a numeric Content-Length"));
-                    }
-                }
-                let length = length.expect("every frame from the server has a Content-Length");
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let message: Value =
-                    serde_json::from_slice(&body).expect("the server writes JSON messages");
-                if tx.send(message).is_err() {
-                    return;
-                }
-            }
-        });
-        let mut client = Client {
-            child,
-            stdin,
-            inbox,
-            seen: Vec::new(),
-            next_id: 1,
-        };
-        let result = client.request(
-            "initialize",
-            json!({"processId": null, "rootUri": null,
-                   "capabilities": {"general": {"positionEncodings": ["utf-16"]}}}),
-        );
-        assert!(result["capabilities"].is_object(), "{result}");
-        client.notify("initialized", json!({}));
-        client
-    }
-
-    fn raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        self.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    fn take_id(&mut self) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        id
-    }
-
-    /// The next message from the server, answering its requests on the way.
-    fn next(&mut self, deadline: Instant) -> Option<Value> {
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let message = self.inbox.recv_timeout(left).ok()?;
-            if message.get("method").is_some() && message.get("id").is_some() {
-                let id = message["id"].clone();
-                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
-                self.seen.push(message);
-                continue;
-            }
-            return Some(message);
-        }
-    }
-
-    /// The response with `id`, first among those already received.
-    fn response(&mut self, id: &Value) -> Value {
-        if let Some(i) = self
-            .seen
-            .iter()
-            .position(|m| m.get("id") == Some(id) && m.get("method").is_none())
-        {
-            return self.seen.remove(i);
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let message = self
-                .next(deadline)
-                .unwrap_or_else(|| panic!("no response with id {id}; seen {:?}", self.seen));
-            if message.get("id") == Some(id) && message.get("method").is_none() {
-                return message;
-            }
-            self.seen.push(message);
-        }
-    }
-
-    fn request_raw(&mut self, method: &str, params: Value) -> Value {
-        let id = self.take_id();
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.response(&json!(id))
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let answer = self.request_raw(method, params);
-        assert!(answer.get("error").is_none(), "{method}: {answer}");
-        answer["result"].clone()
-    }
-
-    /// Waits for a notification matching `pred`, first among those already received.
-    fn wait_for(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self
-            .seen
-            .iter()
-            .position(|m| m["method"] == method && pred(&m["params"]))
-        {
-            return self.seen.remove(i)["params"].clone();
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let message = self
-                .next(deadline)
-                .unwrap_or_else(|| panic!("no {method} arrived; seen {:?}", self.seen));
-            if message["method"] == method && pred(&message["params"]) {
-                return message["params"].clone();
-            }
-            self.seen.push(message);
-        }
-    }
-
-    /// The diagnostics published for `uri` at `version`.
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let params = self.wait_for("textDocument/publishDiagnostics", |p| {
-            p["uri"] == uri && p["version"] == version
-        });
-        params["diagnostics"].as_array().unwrap().clone()
-    }
-
-    fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
-        self.notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-        );
-        self.diagnostics(uri, 1)
-    }
-
-    fn change(&mut self, uri: &str, version: i64, changes: Value) {
-        self.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
-        );
+        Client::launch(json!({"general": {"positionEncodings": ["utf-16"]}}), json!({}), env, WAIT)
     }
 
     /// A normal request the server must answer: the outline of an open letter.
@@ -208,27 +29,6 @@ impl Client {
             json!({"textDocument": {"uri": uri}}),
         );
         assert!(symbols.is_array(), "{symbols}");
-    }
-
-    fn shutdown(mut self) {
-        self.request("shutdown", Value::Null);
-        self.notify("exit", Value::Null);
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "{status}");
-                return;
-            }
-            assert!(start.elapsed() < WAIT, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

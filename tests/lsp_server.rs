@@ -2,23 +2,15 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
 const WAIT: Duration = Duration::from_secs(20);
 
-/// A minimal LSP client over the server's stdio.
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    inbox: Receiver<Value>,
-    /// Notifications received while waiting for something else.
-    seen: Vec<Value>,
-    next_id: i64,
-}
+mod common;
+use common::lsp_client::Client;
 
 fn uri(path: &Path) -> String {
     format!("file://{}", path.display())
@@ -26,178 +18,11 @@ fn uri(path: &Path) -> String {
 
 impl Client {
     fn start(capabilities: Value, extra: Value) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_letterlint"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start letterlint lsp");
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, inbox) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        length = v.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
-                    return;
-                }
-            }
-        });
-        let mut client = Client {
-            child,
-            stdin,
-            inbox,
-            seen: Vec::new(),
-            next_id: 1,
-        };
-        let mut params = json!({"processId": null, "rootUri": null, "capabilities": capabilities});
-        if let (Some(p), Some(e)) = (params.as_object_mut(), extra.as_object()) {
-            p.extend(e.clone());
-        }
-        let result = client.request("initialize", params);
-        assert!(result["capabilities"].is_object(), "{result}");
-        client.notify("initialized", json!({}));
-        client
+        Client::launch(capabilities, extra, &[], WAIT)
     }
 
     fn utf16() -> Client {
-        Client::start(
-            json!({"general": {"positionEncodings": ["utf-16"]}}),
-            json!({}),
-        )
-    }
-
-    fn send(&mut self, message: Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
-        self.stdin.flush().unwrap();
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// The next message from the server, answering its requests on the way.
-    fn next(&mut self, deadline: Instant) -> Option<Value> {
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let message = match self.inbox.recv_timeout(left) {
-                Ok(m) => m,
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
-                    return None;
-                }
-            };
-            if message.get("method").is_some() && message.get("id").is_some() {
-                let id = message["id"].clone();
-                self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
-                self.seen.push(message);
-                continue;
-            }
-            return Some(message);
-        }
-    }
-
-    fn request_raw(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let message = self
-                .next(deadline)
-                .unwrap_or_else(|| panic!("no answer to {method}"));
-            if message.get("id") == Some(&json!(id)) {
-                return message;
-            }
-            self.seen.push(message);
-        }
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let answer = self.request_raw(method, params);
-        assert!(answer.get("error").is_none(), "{method}: {answer}");
-        answer["result"].clone()
-    }
-
-    /// Waits for a notification matching `pred`, first among those already received.
-    fn wait_for(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        if let Some(i) = self
-            .seen
-            .iter()
-            .position(|m| m["method"] == method && pred(&m["params"]))
-        {
-            return self.seen.remove(i)["params"].clone();
-        }
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let message = self
-                .next(deadline)
-                .unwrap_or_else(|| panic!("no {method} arrived; seen {:?}", self.seen));
-            if message["method"] == method && pred(&message["params"]) {
-                return message["params"].clone();
-            }
-            self.seen.push(message);
-        }
-    }
-
-    /// The diagnostics published for `uri` at `version`.
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let params = self.wait_for("textDocument/publishDiagnostics", |p| {
-            p["uri"] == uri && p["version"] == version
-        });
-        params["diagnostics"].as_array().unwrap().clone()
-    }
-
-    fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
-        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}));
-        self.diagnostics(uri, 1)
-    }
-
-    fn change(&mut self, uri: &str, version: i64, changes: Value) {
-        self.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
-        );
-    }
-
-    fn shutdown(mut self) {
-        self.request("shutdown", Value::Null);
-        self.notify("exit", Value::Null);
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                assert!(status.success(), "{status}");
-                return;
-            }
-            assert!(start.elapsed() < WAIT, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        Client::start(json!({"general": {"positionEncodings": ["utf-16"]}}), json!({}))
     }
 }
 
