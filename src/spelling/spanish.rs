@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use spellbook::Dictionary;
 
-use crate::document::{Document, Span, sentences};
+use crate::document::{Document, Span};
 
 const AFF: &str = include_str!("../../dictionaries/es.aff");
 const DIC: &str = include_str!("../../dictionaries/es.dic");
@@ -33,7 +33,7 @@ pub fn misspellings(doc: &Document, extra: &[String]) -> Vec<Misspelling> {
     let mut found = Vec::new();
     for (block, b) in doc.own_blocks() {
         let text = b.prose.text.as_str();
-        for word in sentences::words(text) {
+        for word in &b.words {
             let w = &text[word.span.range()];
             for (offset, piece) in pieces(w) {
                 if !piece.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) || piece.chars().count() < 2 {
