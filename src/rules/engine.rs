@@ -132,7 +132,13 @@ pub fn check(registry: &Registry, letter: &Letter, settings: &Settings) -> Vec<D
     let enabled: Vec<Option<Severity>> = registry
         .rules
         .iter()
-        .map(|rule| settings.severity_of(rule).filter(|_| rule.applies_to(letter.kind, &letter.platform)))
+        .map(|rule| {
+            settings
+                .severity_of(rule)
+                .filter(|_| rule.applies_to(letter.kind, &letter.platform))
+                // The letter's language is detected only when a rule asks for it.
+                .filter(|_| rule.spec.languages.is_empty() || rule.reads(letter.language()))
+        })
         .collect();
     let mut out = Vec::new();
     check_patterns(&cx, &enabled, &mut out);

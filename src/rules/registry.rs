@@ -105,6 +105,11 @@ impl Rule {
             && (self.spec.platforms.is_empty() || self.spec.platforms.iter().any(|p| p == platform))
     }
 
+    /// True when the rule reads letters in this language (unknown: yes).
+    pub fn reads(&self, language: Option<&str>) -> bool {
+        self.spec.languages.is_empty() || language.is_none_or(|l| self.spec.languages.iter().any(|r| r == l))
+    }
+
     /// A text of the rule in `locale`, falling back to English.
     pub fn localized<'a>(&'a self, locale: &str, pick: impl Fn(&'a super::spec::LocaleText) -> Option<&'a String>) -> Option<&'a str> {
         if locale.is_empty() || locale.starts_with("en") {

@@ -44,6 +44,10 @@ pub struct RuleSpec {
     /// Platforms the rule applies to; empty means all.
     #[serde(default)]
     pub platforms: Vec<String>,
+    /// Languages (ISO 639-1) whose wording the rule reads; empty means any. A letter in another
+    /// language is skipped, so that a rule never reports as missing what it cannot read.
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// Only sentences recognised as one of these parts are read; empty means all prose.
     #[serde(default)]
     pub parts: Vec<String>,

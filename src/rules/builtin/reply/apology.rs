@@ -28,9 +28,6 @@ static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Check for Apology {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if !super::reads_language(cx.letter) {
-            return;
-        }
         let letter = cx.letter;
         let Some(issue) = issue_of(letter) else {
             return;

@@ -65,9 +65,6 @@ pub struct Delay;
 
 impl Check for Delay {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if !super::reads_language(cx.letter) {
-            return;
-        }
         let letter = cx.letter;
         if issue_of(letter) != Some(Issue::ShippingDelay) {
             return;
@@ -109,9 +106,6 @@ pub struct RefundTimeline;
 
 impl Check for RefundTimeline {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if !super::reads_language(cx.letter) {
-            return;
-        }
         let letter = cx.letter;
         if issue_of(letter) != Some(Issue::RefundTiming) {
             return;
@@ -148,9 +142,6 @@ pub struct PhotoRequest;
 
 impl Check for PhotoRequest {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if !super::reads_language(cx.letter) {
-            return;
-        }
         let letter = cx.letter;
         if !matches!(
             issue_of(letter),
@@ -217,9 +208,6 @@ pub struct Customs;
 
 impl Check for Customs {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if !super::reads_language(cx.letter) {
-            return;
-        }
         let letter = cx.letter;
         if issue_of(letter) != Some(Issue::Customs) {
             return;

@@ -294,12 +294,6 @@ mod tests {
     }
 }
 
-/// True when the reply is in a language the content rules have cues for (English, Spanish), or
-/// its language is unknown. Elsewhere they would report as missing what they cannot read.
-pub fn reads_language(letter: &Letter) -> bool {
-    matches!(letter.language(), None | Some("en") | Some("es"))
-}
-
 #[cfg(test)]
 mod language_tests {
     use crate::letter::Hints;

@@ -37,9 +37,6 @@ static REMEDIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 impl Check for Options {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if !super::reads_language(cx.letter) {
-            return;
-        }
         let letter = cx.letter;
         let Some(issue) = issue_of(letter) else {
             return;

@@ -23,9 +23,6 @@ static NEXT_STEP: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Check for Solution {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if !super::reads_language(cx.letter) {
-            return;
-        }
         let letter = cx.letter;
         // A thank-you note answers no problem; welcome and keyword replies have their own rules.
         if matches!(
