@@ -8,6 +8,10 @@
 //! pattern rules check word edges themselves after a match (`engine::at_word_edges`), and lexicon
 //! cues only ask whether a sentence contains a phrase.
 
+mod set;
+
+pub use set::{PatternSet, Prefilter};
+
 /// Rewrites a pattern for the fast engine (see the module documentation).
 pub fn prepare(pattern: &str) -> String {
     let chars: Vec<char> = pattern.chars().collect();

@@ -27,13 +27,13 @@ pub fn detect_kind(doc: &Document) -> Kind {
                 if text.split_whitespace().count() <= SALUTATION_WORDS {
                     let strongest = matched
                         .iter()
-                        .map(|idx| cues.weights[idx])
+                        .map(|&idx| cues.weights[idx])
                         .max_by_key(|w| w.abs());
                     score += strongest.unwrap_or(0) * SALUTATION_FACTOR;
                     continue;
                 }
             }
-            score += matched.iter().map(|idx| cues.weights[idx]).sum::<i32>();
+            score += matched.iter().map(|&idx| cues.weights[idx]).sum::<i32>();
         }
     }
     if score > 0 { Kind::Appeal } else { Kind::Reply }

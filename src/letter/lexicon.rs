@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 use serde::Deserialize;
 
 use super::{Kind, PartKind};
 use crate::embedded;
+use crate::patterns::PatternSet;
 
 #[derive(Deserialize)]
 struct WeightedCue {
@@ -60,7 +61,7 @@ struct PartsFile {
 
 /// Compiled kind cues.
 pub struct KindCues {
-    pub set: RegexSet,
+    pub set: PatternSet,
     /// Weight of each pattern of `set`, positive for appeal, negative for reply.
     pub weights: Vec<i32>,
 }
@@ -70,11 +71,11 @@ pub struct PartCues {
     pub part: PartKind,
     /// The letter kind the part belongs to; `None` for both (the sign-off).
     pub kind: Option<Kind>,
-    pub headings: Option<RegexSet>,
-    pub cues: Option<RegexSet>,
-    pub not: Option<RegexSet>,
+    pub headings: Option<PatternSet>,
+    pub cues: Option<PatternSet>,
+    pub not: Option<PatternSet>,
     /// What makes a promise concrete; a promise cue without one of these does not count.
-    pub concrete: Option<RegexSet>,
+    pub concrete: Option<PatternSet>,
 }
 
 /// Compiled cues of every part, and one combined set to test a sentence against all cues at once.
@@ -82,17 +83,14 @@ pub struct PartLexicon {
     pub parts: Vec<PartCues>,
     /// All `cues` and `promises` patterns of all parts, with the part index of each and whether
     /// it is a promise (counted only when the sentence is concrete).
-    pub all_cues: RegexSet,
+    pub all_cues: PatternSet,
     pub cue_owner: Vec<usize>,
     pub cue_is_promise: Vec<bool>,
     /// Headings that open a section of no part (evidence, attachments).
-    pub neutral_headings: Option<RegexSet>,
+    pub neutral_headings: Option<PatternSet>,
     /// Sentences that point at evidence or attachments.
-    pub evidence: Option<RegexSet>,
+    pub evidence: Option<PatternSet>,
 }
-
-/// Bytes of lazy DFA cache for the combined cue set.
-const CUE_DFA_CACHE: usize = 16 << 20;
 
 pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
     let text =
@@ -102,14 +100,14 @@ pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
     let mut patterns = Vec::new();
     let mut weights = Vec::new();
     for cue in &file.appeal {
-        patterns.push(case_insensitive(&cue.pattern));
+        patterns.push(cue.pattern.as_str());
         weights.push(cue.weight);
     }
     for cue in &file.reply {
-        patterns.push(case_insensitive(&cue.pattern));
+        patterns.push(cue.pattern.as_str());
         weights.push(-cue.weight);
     }
-    let set = RegexSet::new(&patterns).unwrap_or_else(|e| panic!("rules/lexicons/kinds.toml: {e}"));
+    let set = compile_set(&patterns).unwrap_or_else(|(i, e)| panic!("rules/lexicons/kinds.toml: {:?}: {e}", patterns[i]));
     KindCues { set, weights }
 });
 
@@ -118,15 +116,13 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
         embedded::file("lexicons/parts.toml").expect("rules/lexicons/parts.toml is embedded");
     let file: PartsFile =
         toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: {e}"));
-    let compile = |name: &str, key: &str, patterns: &[String]| -> Option<RegexSet> {
+    let compile = |name: &str, key: &str, patterns: &[String]| -> Option<PatternSet> {
         if patterns.is_empty() {
             return None;
         }
-        let patterns: Vec<String> = patterns.iter().map(|p| case_insensitive(p)).collect();
-        Some(
-            RegexSet::new(&patterns)
-                .unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: [{name}] {key}: {e}")),
-        )
+        Some(compile_set(patterns).unwrap_or_else(|(i, e)| {
+            panic!("rules/lexicons/parts.toml: [{name}] {key}: {:?}: {e}", patterns[i])
+        }))
     };
     let mut parts = Vec::new();
     let mut all = Vec::new();
@@ -148,7 +144,7 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             .map(|c| (c, false))
             .chain(entry.promises.iter().map(|c| (c, true)))
         {
-            all.push(case_insensitive(cue));
+            all.push(cue.as_str());
             cue_owner.push(parts.len());
             cue_is_promise.push(promise);
         }
@@ -161,12 +157,9 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
             concrete: compile(name, "concrete", &entry.concrete),
         });
     }
-    // One set of every cue, matched once per sentence: give its lazy DFA room for the states
-    // that many patterns need, so it never falls back to the slow engine.
-    let all_cues = RegexSetBuilder::new(&all)
-        .dfa_size_limit(CUE_DFA_CACHE)
-        .build()
-        .unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: cues: {e}"));
+    // One set of every cue, matched once per sentence.
+    let all_cues = compile_set(&all)
+        .unwrap_or_else(|(i, e)| panic!("rules/lexicons/parts.toml: cue {:?}: {e}", all[i]));
     let neutral_headings = compile("sections", "neutral", &file.sections.neutral);
     let evidence = compile("sections", "evidence", &file.sections.evidence);
     PartLexicon {
@@ -179,13 +172,13 @@ pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
     }
 });
 
-/// A lexicon pattern as compiled: case-insensitive, with ASCII word boundaries. A Unicode `\b`
-/// stops the fast lazy DFA on any non-ASCII text (a curly quote, a euro sign) and leaves a
-/// `RegexSet` to the much slower PikeVM, so lexicons write no `\b` next to a non-ASCII letter.
-/// `\w` is ASCII too: the Unicode class multiplies the states the lazy DFA builds, and the cue
-/// words it stands for (`we are (\w+ ){0,2}sorry`) are English.
-fn case_insensitive(pattern: &str) -> String {
-    format!("(?i){}", crate::patterns::prepare(pattern))
+/// A lexicon's patterns as compiled: case-insensitive, with ASCII word boundaries
+/// (`patterns::prepare`). A Unicode `\b` stops the regex crate's fast engine on any non-ASCII text
+/// (a curly quote, a euro sign), so lexicons write no `\b` next to a non-ASCII letter. `\w` is
+/// ASCII too: the cue words it stands for (`we are (\w+ ){0,2}sorry`) are English.
+fn compile_set<S: AsRef<str>>(patterns: &[S]) -> Result<PatternSet, (usize, String)> {
+    let prepared: Vec<String> = patterns.iter().map(|p| crate::patterns::prepare(p.as_ref())).collect();
+    PatternSet::new(&prepared, true)
 }
 
 /// Compiles a regex from a trusted built-in lexicon.
@@ -196,8 +189,17 @@ pub fn builtin_regex(pattern: &str) -> Regex {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn lexicons_load() {
-        assert!(!super::PART_LEXICON.parts.is_empty());
+    fn lexicons_load_and_every_pattern_compiles() {
+        let lexicon = &*super::PART_LEXICON;
+        assert!(!lexicon.parts.is_empty());
         assert!(!super::KIND_CUES.weights.is_empty());
+        let mut sets = vec![&super::KIND_CUES.set, &lexicon.all_cues];
+        for part in &lexicon.parts {
+            sets.extend([&part.headings, &part.cues, &part.not, &part.concrete].into_iter().flatten());
+        }
+        sets.extend([&lexicon.neutral_headings, &lexicon.evidence].into_iter().flatten());
+        for set in sets {
+            set.compile_all().unwrap_or_else(|(i, e)| panic!("pattern {i}: {e}"));
+        }
     }
 }

@@ -137,7 +137,7 @@ impl Scope {
 
 /// Recognises the part of every sentence of the writer's prose.
 ///
-/// One pass over the sentences, one `RegexSet` match each. Signals, strongest first: the
+/// One pass over the sentences, one `PatternSet` match each. Signals, strongest first: the
 /// sign-off at the end; the salutation or greeting opening the letter; a lead-in line ending with
 /// a colon, which gives its part to the list items, table rows and uncued lines under it; a
 /// heading, bold label or table header, which gives its part to the items of its section and to
@@ -326,13 +326,13 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
     units
 }
 
-/// The parts whose cues a sentence matches, in one `RegexSet` pass; and the part of a promise
+/// The parts whose cues a sentence matches, in one `PatternSet` pass; and the part of a promise
 /// cue that matched without anything concrete (a lead-in may still use it).
 fn cue_parts(text: &str, kind: Kind) -> (Vec<PartKind>, Option<PartKind>) {
     let lexicon = &*PART_LEXICON;
     let mut parts: Vec<PartKind> = Vec::new();
     let mut unconfirmed = None;
-    for pattern in lexicon.all_cues.matches(text).iter() {
+    for pattern in lexicon.all_cues.matches(text) {
         let cues = &lexicon.parts[lexicon.cue_owner[pattern]];
         if cues.kind.is_some_and(|k| k != kind)
             || parts.contains(&cues.part)

@@ -200,7 +200,7 @@ fn check_patterns(cx: &Context<'_>, enabled: &[Option<Severity>], out: &mut Vec<
     let locale = cx.settings.locale();
     for (block_idx, block) in cx.letter.doc.own_blocks() {
         let text = block.prose.text.as_str();
-        for set_idx in registry.pattern_set.matches(text).iter() {
+        for set_idx in registry.pattern_set.candidates(text) {
             let (rule_idx, pattern_idx) = registry.pattern_owner[set_idx];
             let Some(severity) = enabled[rule_idx] else { continue };
             let rule = &registry.rules[rule_idx];

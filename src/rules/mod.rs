@@ -1,8 +1,9 @@
 //! Rules: described as data in `rules/<group>/<name>.toml`, compiled into a `Registry`, run over a
 //! `Letter` by `Registry::check`.
 //!
-//! Pattern rules (`phrase`, `substitution`) are pure data and share one `RegexSet`, so a block of
-//! text is scanned once whatever the number of rules; `required-part` rules read the recognised
+//! Pattern rules (`phrase`, `substitution`) are pure data and share one literal prefilter
+//! (`patterns::Prefilter`, one Aho-Corasick pass), so a block of text is scanned once whatever the
+//! number of rules and only the patterns whose literals it holds run; `required-part` rules read the recognised
 //! parts; `code` rules live in `builtin/`, one file each, registered under their id.
 
 pub mod builtin;

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
+use crate::patterns::Prefilter;
+
 use super::builtin::{self, Check};
 use super::spec::{CheckKind, RuleSpec};
 use crate::embedded;
@@ -40,8 +42,8 @@ impl fmt::Display for RuleLoadError {
 }
 
 /// A pattern of a phrase or substitution rule. The combined `Registry::pattern_set` finds which
-/// patterns match a text; a pattern's own regex (for the match positions and captures) is
-/// compiled the first time the set reports it, so start-up does not compile every built-in
+/// patterns may match a text, from the literals they need; a pattern's own regex (for the match
+/// positions and captures) is compiled the first time the prefilter names it, so start-up does not compile every built-in
 /// pattern twice. User patterns are compiled when loaded, to report errors with their place.
 #[derive(Debug, Clone)]
 pub struct Pattern {
@@ -170,8 +172,8 @@ impl Rule {
 pub struct Registry {
     pub rules: Vec<Rule>,
     by_id: HashMap<String, usize>,
-    /// All patterns of all phrase and substitution rules.
-    pub pattern_set: RegexSet,
+    /// The literal prefilter of all patterns of all phrase and substitution rules, in rule order.
+    pub pattern_set: Prefilter,
     /// For each pattern of `pattern_set`: (rule index, pattern index in the rule).
     pub pattern_owner: Vec<(usize, usize)>,
 }
@@ -249,20 +251,17 @@ impl Registry {
                 });
             }
         }
-        let mut patterns = Vec::new();
         let mut pattern_owner = Vec::new();
         for (rule_idx, rule) in rules.iter().enumerate() {
-            for (pattern_idx, pattern) in rule.patterns.iter().enumerate() {
-                let flags = if rule.spec.case_sensitive { "" } else { "(?i)" };
-                patterns.push(format!("{flags}{}", pattern.as_str()));
+            for pattern_idx in 0..rule.patterns.len() {
                 pattern_owner.push((rule_idx, pattern_idx));
             }
         }
-        let pattern_set = RegexSetBuilder::new(&patterns)
-            .size_limit(REGEX_SIZE_LIMIT * 16)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| RuleLoadError { path: "rules".into(), line: 0, column: 0, key: "patterns".into(), reason: e.to_string() })?;
+        let pattern_set = Prefilter::new(rules.iter().flat_map(|r| r.patterns.iter().map(|p| (p.as_str(), p.case_insensitive))))
+            .map_err(|(i, e)| {
+                let (rule_idx, _) = pattern_owner[i];
+                RuleLoadError { path: rules[rule_idx].origin.clone(), line: 0, column: 0, key: "patterns".into(), reason: first_line(&e.to_string()).to_string() }
+            })?;
         Ok(Registry { rules, by_id, pattern_set, pattern_owner })
     }
 

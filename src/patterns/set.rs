@@ -1,0 +1,424 @@
+//! `PatternSet`: which of many patterns match a text, found through the literals they need.
+//!
+//! A `regex::RegexSet` over hundreds of cue patterns runs one big overlapping lazy DFA; on letters
+//! it keeps building new states (every sentence is a new mix of partial matches) and was the
+//! largest single cost of `check`. Almost every pattern needs some literal text to match
+//! (`\b(we|i)\s+(are|am)\s+(\w+\s+){0,2}(sorry|regret)` cannot match without `sorry` or `regret`),
+//! so the set works in two steps instead:
+//!
+//! 1. `Prefilter`: one Aho-Corasick pass over the text finds the literals present, and so the
+//!    *candidate* patterns; patterns without a usable literal are always candidates;
+//! 2. each candidate's own regex (small, compiled on first use) confirms the match.
+//!
+//! Invariant: the candidates of a text include every pattern that matches it. Literals are
+//! taken from the pattern parsed case-sensitively and searched ignoring ASCII case, which covers
+//! a case-insensitive pattern's matches except through the two non-ASCII letters that fold to
+//! ASCII ones (the Kelvin sign and the long s): a text holding either makes every pattern a
+//! candidate. Only ASCII runs of a literal are searched, so non-ASCII case folding never matters.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::{Hir, HirKind};
+
+/// Compiled size allowed for the set of patterns without literals.
+const ALWAYS_SIZE_LIMIT: usize = 64 << 20;
+
+/// Characters whose simple case folding reaches an ASCII letter: `K` (Kelvin) and `ſ` (long s).
+const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
+
+/// Finds the patterns that may match a text (see the module documentation).
+#[derive(Debug, Clone)]
+pub struct Prefilter {
+    /// Literals of every pattern that has usable ones, searched ignoring ASCII case.
+    literals: Option<AhoCorasick>,
+    /// The patterns each literal of `literals` belongs to.
+    literal_owner: Vec<Vec<u32>>,
+    /// Patterns that cannot match a text of ASCII only (`спасибо`): candidates when a text has
+    /// other characters.
+    non_ascii: Vec<u32>,
+    /// Patterns with nothing to search for, matched together in one pass; and their ids.
+    always: Option<RegexSet>,
+    always_ids: Vec<u32>,
+    len: usize,
+}
+
+impl Prefilter {
+    /// Builds the prefilter of `patterns`, each as written (without a leading `(?i)` flag) with
+    /// whether it is case-insensitive. Errors are those of compiling the patterns that have no
+    /// literal into one set, with the index of a pattern that fails alone (else the first one).
+    pub fn new<'a>(patterns: impl IntoIterator<Item = (&'a str, bool)>) -> Result<Prefilter, (usize, regex::Error)> {
+        let mut owners: BTreeMap<Vec<u8>, Vec<u32>> = BTreeMap::new();
+        let mut non_ascii = Vec::new();
+        let mut always = Vec::new();
+        let mut always_ids = Vec::new();
+        let mut len = 0;
+        for (id, (pattern, case_insensitive)) in patterns.into_iter().enumerate() {
+            len += 1;
+            let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok();
+            if let Some(found) = hir.as_ref().and_then(required) {
+                found.into_iter().for_each(|literal| owners.entry(literal).or_default().push(id as u32));
+            } else if hir.as_ref().is_some_and(needs_non_ascii) {
+                non_ascii.push(id as u32);
+            } else {
+                always.push(if case_insensitive { format!("(?i:{pattern})") } else { pattern.to_string() });
+                always_ids.push(id as u32);
+            }
+        }
+        let (literals, literal_owner): (Vec<Vec<u8>>, Vec<Vec<u32>>) = owners.into_iter().unzip();
+        let literals = (!literals.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                // Thousands of literals: a full DFA's tables miss the CPU cache at every byte, and
+                // a skip-ahead prefilter finds a literal every few bytes; a compact automaton
+                // walked byte by byte is faster than either (measured on `check`).
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .prefilter(false)
+                .build(&literals)
+                .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).build(&literals))
+                .expect("literals of at most a few thousand patterns fit an automaton")
+        });
+        let always = match RegexSetBuilder::new(&always).size_limit(ALWAYS_SIZE_LIMIT).build() {
+            _ if always.is_empty() => None,
+            Ok(set) => Some(set),
+            Err(e) => {
+                let culprit = always.iter().position(|p| Regex::new(p).is_err()).unwrap_or(0);
+                return Err((always_ids[culprit] as usize, e));
+            }
+        };
+        Ok(Prefilter { literals, literal_owner, non_ascii, always, always_ids, len })
+    }
+
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The patterns that may match `text`, in increasing order, each once. A pattern without
+    /// literals is named only when it does match.
+    pub fn candidates(&self, text: &str) -> Vec<usize> {
+        if text.contains(FOLDS_TO_ASCII) {
+            return (0..self.len).collect();
+        }
+        let mut seen = vec![0u64; self.len.div_ceil(64)];
+        let mut mark = |id: u32| seen[id as usize / 64] |= 1 << (id % 64);
+        if let Some(always) = &self.always {
+            always.matches(text).into_iter().for_each(|i| mark(self.always_ids[i]));
+        }
+        if !text.is_ascii() {
+            self.non_ascii.iter().for_each(|&id| mark(id));
+        }
+        if let Some(literals) = &self.literals {
+            for found in literals.find_overlapping_iter(text) {
+                self.literal_owner[found.pattern().as_usize()].iter().for_each(|&id| mark(id));
+            }
+        }
+        let mut out = Vec::new();
+        for (word_idx, mut word) in seen.into_iter().enumerate() {
+            while word != 0 {
+                let bit = word.trailing_zeros() as usize;
+                out.push(word_idx * 64 + bit);
+                word &= word - 1;
+            }
+        }
+        out
+    }
+
+    /// How many patterns have no usable literal (for tests and tuning).
+    pub fn always_candidates(&self) -> usize {
+        self.always_ids.len()
+    }
+}
+
+/// Literals one of which every match of `pattern` contains, each selective enough to be
+/// worth searching for; `None` when the pattern has no such set.
+#[cfg(test)]
+fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(pattern).ok()?;
+    required(&hir)
+}
+
+/// True when every match of `hir` holds a character outside ASCII that no ASCII letter folds to:
+/// all its prefix (or all its suffix) literals have one.
+fn needs_non_ascii(hir: &Hir) -> bool {
+    [ExtractKind::Prefix, ExtractKind::Suffix].into_iter().any(|kind| {
+        let mut extractor = Extractor::new();
+        extractor.kind(kind).limit_class(8).limit_total(300);
+        let seq = extractor.extract(hir);
+        seq.literals().is_some_and(|literals| {
+            !literals.is_empty()
+                && literals.iter().all(|l| {
+                    std::str::from_utf8(l.as_bytes())
+                        .is_ok_and(|t| t.chars().any(|c| !c.is_ascii() && !FOLDS_TO_ASCII.contains(&c)))
+                })
+        })
+    })
+}
+
+/// The best set of required literals of `hir`: from its prefixes or suffixes, or from a part
+/// every match goes through (a member of a concatenation, a repetition done at least once, every
+/// branch of an alternation).
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let mut best: Option<Vec<Vec<u8>>> = None;
+    let mut consider = |found: Option<Vec<Vec<u8>>>| {
+        if let Some(found) = found
+            && best.as_ref().is_none_or(|b| rank(&found) > rank(b))
+        {
+            best = Some(found);
+        }
+    };
+    if matches!(hir.kind(), HirKind::Concat(_) | HirKind::Literal(_) | HirKind::Repetition(_)) {
+        for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
+            let mut extractor = Extractor::new();
+            extractor.kind(kind).limit_class(8).limit_total(300);
+            consider(usable(extractor.extract(hir)));
+        }
+    }
+    match hir.kind() {
+        HirKind::Concat(children) => children.iter().for_each(|c| consider(required(c))),
+        HirKind::Capture(capture) => consider(required(&capture.sub)),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => consider(required(&repetition.sub)),
+        HirKind::Alternation(branches) => {
+            let mut union = Vec::new();
+            for branch in branches {
+                match required(branch) {
+                    Some(found) => union.extend(found),
+                    None => return best,
+                }
+            }
+            union.sort();
+            union.dedup();
+            consider(Some(union));
+        }
+        _ => {}
+    }
+    best
+}
+
+/// How selective a set of literals is: its weakest literal decides; a very common English word
+/// (`you`, `the `) counts as short, since it is in most sentences.
+fn rank(literals: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let weakest = literals
+        .iter()
+        .map(|l| {
+            let word = String::from_utf8_lossy(l);
+            if COMMON_WORDS.contains(&word.trim()) { 1 } else { l.len() }
+        })
+        .min()
+        .unwrap_or(0);
+    (weakest, std::cmp::Reverse(literals.len()))
+}
+
+/// Words found in most sentences of a letter: poor literals to search for.
+const COMMON_WORDS: [&str; 40] = [
+    "the", "and", "you", "your", "for", "our", "are", "not", "that", "this", "with", "will", "have", "was",
+    "can", "all", "but", "from", "they", "been", "has", "had", "were", "would", "could", "there", "their",
+    "what", "when", "which", "who", "about", "into", "more", "some", "than", "them", "then", "very", "any",
+];
+
+/// The longest searchable run of each literal of `seq`, when the sequence is finite and every
+/// run is selective enough.
+fn usable(seq: Seq) -> Option<Vec<Vec<u8>>> {
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for literal in seq.literals()? {
+        let run = searchable_run(literal.as_bytes());
+        if !selective(run) {
+            return None;
+        }
+        out.push(run.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        return None;
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// The longest run of `bytes` free of non-ASCII letters (which may have case variants the
+/// search would miss): ASCII text, and caseless characters such as `，` or `。`.
+fn searchable_run(bytes: &[u8]) -> &[u8] {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return bytes.split(|b| !b.is_ascii()).max_by_key(|run| run.len()).unwrap_or(&[]);
+    };
+    text.split(|c: char| !c.is_ascii() && c.is_alphabetic()).max_by_key(|run| run.len()).unwrap_or("").as_bytes()
+}
+
+/// True when a literal is rare enough in letters to be worth searching for: three bytes or more,
+/// two that are not a common word (`qq`, `!!`), or one rare symbol (`@`, `+`).
+fn selective(run: &[u8]) -> bool {
+    match run.len() {
+        0 => false,
+        1 => b"@+#$%&*=<>[]{}|~^`\\_".contains(&run[0]),
+        2 => !COMMON_PAIRS.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(run)) && !run.iter().any(u8::is_ascii_whitespace),
+        _ => true,
+    }
+}
+
+/// Two-letter words and pairs found in most sentences.
+const COMMON_PAIRS: [&str; 30] = [
+    "to", "of", "in", "on", "at", "is", "it", "we", "us", "me", "my", "be", "by", "do", "go", "he", "if",
+    "no", "or", "so", "up", "an", "as", "am", "hi", "ok", ". ", ", ", "a ", "i ",
+];
+
+/// A set of patterns, each compiled on first need: `matches` gives the ones that match a text.
+#[derive(Debug)]
+pub struct PatternSet {
+    prefilter: Prefilter,
+    /// Each pattern as given to `regex`, with its flags.
+    sources: Vec<String>,
+    case_insensitive: bool,
+    size_limit: usize,
+    regexes: Vec<OnceLock<Regex>>,
+}
+
+impl PatternSet {
+    /// A set of `patterns` (as written, without a leading `(?i)`), all case-insensitive or all
+    /// not. Syntax errors are reported here, with the index of the pattern; a pattern too big to
+    /// compile is reported by `compile_all` (or here, when it has no literal).
+    pub fn new<S: AsRef<str>>(patterns: &[S], case_insensitive: bool) -> Result<PatternSet, (usize, String)> {
+        for (i, pattern) in patterns.iter().enumerate() {
+            regex_syntax::ParserBuilder::new().build().parse(pattern.as_ref()).map_err(|e| (i, e.to_string()))?;
+        }
+        let prefilter = Prefilter::new(patterns.iter().map(|p| (p.as_ref(), case_insensitive))).map_err(|(i, e)| (i, e.to_string()))?;
+        Ok(PatternSet {
+            prefilter,
+            sources: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
+            case_insensitive,
+            size_limit: 10 << 20,
+            regexes: patterns.iter().map(|_| OnceLock::new()).collect(),
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The compiled pattern `idx`.
+    pub fn regex(&self, idx: usize) -> &Regex {
+        self.regexes[idx].get_or_init(|| {
+            self.build(idx).unwrap_or_else(|e| panic!("pattern {:?} does not compile: {e}", self.sources[idx]))
+        })
+    }
+
+    fn build(&self, idx: usize) -> Result<Regex, regex::Error> {
+        RegexBuilder::new(&self.sources[idx]).case_insensitive(self.case_insensitive).size_limit(self.size_limit).build()
+    }
+
+    /// Compiles every pattern now: the first error, with the index of its pattern.
+    pub fn compile_all(&self) -> Result<(), (usize, regex::Error)> {
+        for idx in 0..self.len() {
+            if self.regexes[idx].get().is_none() {
+                let regex = self.build(idx).map_err(|e| (idx, e))?;
+                let _ = self.regexes[idx].set(regex);
+            }
+        }
+        Ok(())
+    }
+
+    /// The patterns that match somewhere in `text`, in increasing order.
+    pub fn matches(&self, text: &str) -> Vec<usize> {
+        let mut found = self.prefilter.candidates(text);
+        found.retain(|&idx| self.regex(idx).is_match(text));
+        found
+    }
+
+    /// True when any pattern matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.prefilter.candidates(text).into_iter().any(|idx| self.regex(idx).is_match(text))
+    }
+
+    pub fn source(&self, idx: usize) -> &str {
+        &self.sources[idx]
+    }
+
+    pub fn prefilter(&self) -> &Prefilter {
+        &self.prefilter
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(patterns: &[&str]) -> PatternSet {
+        let set = PatternSet::new(patterns, true).expect("patterns parse");
+        set.compile_all().expect("patterns compile");
+        set
+    }
+
+    #[test]
+    fn literals_come_from_the_better_end() {
+        let found = required_literals(r"\b(we|i)\s+(are|am)\s+(\w+\s+){0,2}(sorry|regret)").unwrap();
+        assert_eq!(found, vec![b"regret".to_vec(), b"sorry".to_vec()]);
+        let found = required_literals(r"\baccount\s+(manager|health)\b").unwrap();
+        assert_eq!(found, vec![b"account".to_vec()]);
+        assert_eq!(required_literals(r"\w+s\b"), None);
+        assert_eq!(required_literals(r"\b(to|for) you\b"), Some(vec![b"for you".to_vec(), b"to you".to_vec()]));
+        assert_eq!(required_literals(r"^\s*\d+\."), None);
+    }
+
+    #[test]
+    fn non_ascii_literals_keep_their_caseless_run() {
+        assert_eq!(required_literals("café con leche"), Some(vec![b" con leche".to_vec()]));
+        assert_eq!(required_literals("спасибо"), None);
+        assert_eq!(required_literals(r"[\x21-\x7E](?P<hit>。)"), Some(vec!["。".as_bytes().to_vec()]));
+        assert_eq!(required_literals(r"(?P<hit>!{2,})"), Some(vec![b"!!".to_vec()]));
+        assert_eq!(required_literals(r"[a-z]+@[a-z]+\.com|\+\d+"), Some(vec![b"+".to_vec(), b".com".to_vec()]));
+    }
+
+    #[test]
+    fn matches_agree_with_a_regex_set_ignoring_case() {
+        let patterns = [
+            r"\b(we|i)\s+(are|am)\s+(\w+\s+){0,2}(sorry|regret)",
+            r"\baccount\s+(manager|health)\b",
+            r"\w+ing\b",
+            r"спасибо",
+            r"\bsuspen(d|ded|sion)\b",
+        ];
+        let ours = set(&patterns);
+        let theirs = regex::RegexSetBuilder::new(patterns).case_insensitive(true).build().unwrap();
+        for text in [
+            "We are truly SORRY for the delay.",
+            "i am sorry",
+            "Our Account Health dropped after the SUSPENSION.",
+            "Nothing here.",
+            "Спасибо за заказ, shipping today",
+            "We are very sorry, your account was suspended.",
+            // The Kelvin sign folds to `k` and the long s to `s` under (?i).
+            "We are \u{017F}orry; the ACCOUNT HEALTH is fine",
+            "",
+        ] {
+            let expected: Vec<usize> = theirs.matches(text).into_iter().collect();
+            assert_eq!(ours.matches(text), expected, "{text:?}");
+            assert_eq!(ours.is_match(text), theirs.is_match(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn candidates_skip_patterns_whose_literals_are_absent() {
+        let ours = set(&[r"\bsorry\b", r"\btracking\s+number\b", r"\d{3,}", "спасибо|благодарим"]);
+        assert_eq!(ours.prefilter().candidates("Here is the TRACKING number"), vec![1]);
+        assert_eq!(ours.prefilter().candidates("Here is the TRACKING number: 1234"), vec![1, 2]);
+        assert_eq!(ours.prefilter().candidates("Sorry — 1234"), vec![0, 2, 3]);
+        assert_eq!(ours.prefilter().always_candidates(), 1);
+    }
+
+    #[test]
+    fn syntax_errors_name_the_pattern() {
+        let err = PatternSet::new(&["fine", "(unclosed"], true).unwrap_err();
+        assert_eq!(err.0, 1);
+    }
+}
