@@ -15,12 +15,16 @@ One command, e.g. `python3 benches/lsp_memory.py` (100 letters) or `--count 1`:
    then until no diagnostics have been published for --settle-ms (default 1000), so that
    diagnostics the server publishes again later (spelling once the dictionaries are loaded,
    grammar) are counted too;
-4. reads VmHWM (peak) and VmRSS (current) from /proc/PID/status, then shuts the server down.
+4. reads VmHWM (peak) and VmRSS (current, and its parts RssAnon, the heap and stacks, and
+   RssFile, the pages of the binary read so far) from /proc/PID/status, then shuts the server
+   down.
 
 Prints one JSON object per run (and writes the list to --out): times in milliseconds from
 spawning the server to the first diagnostics of any letter (`first_diagnostics_ms`), to the
 first diagnostics of every letter (`all_first_ms`), to the last publish (`settled_ms`); the
-number of publishes; peak and current RSS in MB. With --runs R > 1 the median of each figure
+number of publishes; the server's CPU time (user + system, all threads, 10 ms ticks) when the
+first diagnostics arrived and when it settled, which a loaded machine distorts less than wall
+time; peak and current RSS in MB. With --runs R > 1 the median of each figure
 follows.
 
 Everything is bounded by --timeout (default 120 s): the server is killed when it passes.
@@ -51,6 +55,13 @@ def letters(generator, count, corpus):
     for dirpath, _, files in os.walk(out):
         paths += [os.path.join(dirpath, f) for f in files if f.endswith(".md")]
     return sorted(paths)[:count]
+
+
+def cpu_ms(pid):
+    """User plus system CPU time of the process so far (all its threads), in milliseconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return round((int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK"))
 
 
 def status_mb(pid, key):
@@ -143,6 +154,7 @@ def run(args, paths):
             server.notify("textDocument/didOpen", {"textDocument": {
                 "uri": uri, "languageId": "markdown", "version": 1, "text": text}})
         first = None
+        first_cpu = None
         pending = set(versions)
         publishes = 0
         last = None
@@ -158,14 +170,19 @@ def run(args, paths):
                 continue
             publishes += 1
             last = when
-            first = first or when
+            if first is None:
+                first = when
+                first_cpu = cpu_ms(server.proc.pid)
             params = message["params"]
             if params.get("version") == versions.get(params["uri"]):
                 pending.discard(params["uri"])
                 if not pending and all_first is None:
                     all_first = when
+        settled_cpu = cpu_ms(server.proc.pid)
         peak = status_mb(server.proc.pid, "VmHWM")
         current = status_mb(server.proc.pid, "VmRSS")
+        anon = status_mb(server.proc.pid, "RssAnon")
+        mapped = status_mb(server.proc.pid, "RssFile")
         shutdown = server.request("shutdown", None)
         while True:
             got = server.wait(deadline)
@@ -176,7 +193,9 @@ def run(args, paths):
         ms = lambda t: round((t - start) * 1000, 1)
         return {"letters": len(paths), "first_diagnostics_ms": ms(first), "all_first_ms": ms(all_first),
                 "settled_ms": ms(last), "publishes": publishes,
-                "peak_rss_mb": round(peak, 1), "rss_mb": round(current, 1)}
+                "cpu_ms_at_first": first_cpu, "cpu_ms_settled": settled_cpu,
+                "peak_rss_mb": round(peak, 1), "rss_mb": round(current, 1),
+                "rss_anon_mb": round(anon, 1), "rss_file_mb": round(mapped, 1)}
     finally:
         if server.proc.poll() is None:
             server.proc.kill()
