@@ -840,6 +840,43 @@ fn without_a_locale_diagnostics_stay_in_english() {
     client.shutdown();
 }
 
+/// The first diagnostics never wait for the dictionaries: a letter opened while they load is
+/// published at once without spelling findings, then again, for the same version, with them. In
+/// debug builds `LETTERLINT_DEBUG_SLOW_DICTIONARIES=5000` holds the dictionaries back for 5 s, so the
+/// first publish comes before them even on a loaded machine.
+#[test]
+fn spelling_findings_follow_in_a_second_publish_for_the_same_version() {
+    let mut client = Client::launch(json!({}), json!({}), &[("LETTERLINT_DEBUG_SLOW_DICTIONARIES", "5000")], WAIT);
+    let doc = "file:///tmp/lsp-spelling/appeal.md";
+    let text = APPEAL.replace(
+        "The root cause was that our warehouse packed orders too late.",
+        "The root cause was that our warehouse packed orders too late. We cangive you a refund untill Friday.",
+    );
+    let others = ["text/placeholder", "text/repeated-punctuation", "text/time-format"];
+    let first = client.open(doc, &text);
+    let with_spelling = if cfg!(debug_assertions) {
+        assert_eq!(codes(&first), others, "the first publish does not wait for the dictionaries");
+        client.diagnostics(doc, 1)
+    } else if codes(&first).contains(&"text/spelling".to_string()) {
+        first.clone()
+    } else {
+        client.diagnostics(doc, 1)
+    };
+    assert_eq!(
+        codes(&with_spelling),
+        ["text/joined-words", "text/placeholder", "text/repeated-punctuation", "text/spelling", "text/time-format"]
+    );
+    for diagnostic in &first {
+        assert!(with_spelling.contains(diagnostic), "{diagnostic} is published again");
+    }
+    assert_eq!(find(&with_spelling, "text/joined-words")["message"].as_str().map(|m| m.contains("cangive")), Some(true));
+    // Once they are in, an edit is published once, with its spelling findings.
+    client.change(doc, 2, json!([{"text": text.replace("untill", "until")}]));
+    let edited = client.diagnostics(doc, 2);
+    assert_eq!(codes(&edited), ["text/joined-words", "text/placeholder", "text/repeated-punctuation", "text/time-format"]);
+    client.shutdown();
+}
+
 /// `grammar = true`: the first diagnostics do not wait for the grammar checker (harper takes
 /// seconds to load); it loads in the background and the letter's diagnostics are published again
 /// with its findings.

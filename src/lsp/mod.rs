@@ -12,6 +12,12 @@
 //! - A panic while answering a request fails that request only (`guard`), and locks are taken with
 //!   `lock`, which shrugs off poisoning.
 //! - Positions are converted in `convert` only.
+//! - Letters up to `HUGE_DOCUMENT` are linted on one thread (`LINT_THREAD`), so every regex keeps one
+//!   lazy-DFA cache rather than one per thread that ever linted; that thread compiles the rules at
+//!   start-up, while the client initializes.
+//! - Diagnostics never wait for the dictionaries: a letter linted before they are loaded is
+//!   published without spelling findings (`Analysis::spelling_pending`) and linted and published
+//!   again, same version, once they are in (`Backend::spelling_when_ready`).
 
 pub mod convert;
 pub mod glossary;
@@ -53,8 +59,11 @@ pub const RULE_DOCS_URL: &str = "https://github.com/letterlint/letterlint/blob/m
 /// Runs the server on standard input and output until the client says `exit` or closes the
 /// input. Returns the exit code: 0 after a `shutdown` request, else 1 (as the protocol asks).
 pub fn run() -> anyhow::Result<i32> {
-    // The dictionaries load while the client initializes and the rules compile.
+    // The dictionaries load while the client initializes and the rules compile, and no lint waits
+    // for them: spelling findings come in a second publish.
+    crate::spelling::defer_loading();
     crate::spelling::warm_up();
+    let _ = lint_thread();
     // Grammar (harper, 1.5 s to load) never delays diagnostics: it loads in the background when a
     // letter asks for it (`Backend::load_grammar_if_wanted`).
     crate::spelling::grammar::defer_loading();
@@ -208,6 +217,9 @@ pub struct Analysis {
     pub profile: Arc<Profile>,
     pub encoding: Encoding,
     pub inlay_hints: bool,
+    /// Linted while the dictionaries this letter needs were loading: no spelling, joined-word or
+    /// split-word findings yet. The letter is linted again when they are in.
+    pub spelling_pending: bool,
 }
 
 impl Analysis {
@@ -281,6 +293,10 @@ struct State {
     shut_down: std::sync::atomic::AtomicBool,
     /// Grammar checking was asked for and harper is loading in the background.
     grammar_loading: std::sync::atomic::AtomicBool,
+    /// A task waits for the English dictionaries, then lints the letters linted without them.
+    english_loading: std::sync::atomic::AtomicBool,
+    /// The same for the Spanish dictionary.
+    spanish_loading: std::sync::atomic::AtomicBool,
 }
 
 /// Locks a mutex; a panic elsewhere that poisoned it does not stop the server.
@@ -368,7 +384,11 @@ impl State {
         let (settings, hints) =
             profile.resolve(&session.settings, session.locale.as_deref(), dir.as_deref());
         debug_panic(|| text.contains(DEBUG_PANIC_MARKER));
+        // Read before linting: a dictionary that comes in meanwhile only costs one more lint.
+        let english = crate::spelling::available();
+        let spanish = crate::spelling::spanish::available();
         let (letter, diagnostics) = crate::lint(&profile.registry, &text, &hints, &settings);
+        let spelling_pending = !english || (!spanish && letter.language() == Some("es"));
         Analysis {
             version,
             generation,
@@ -379,8 +399,61 @@ impl State {
             profile,
             encoding: session.encoding,
             inlay_hints: session.settings.inlay_hints,
+            spelling_pending,
         }
     }
+
+    /// Open documents whose current analysis waits for the dictionaries.
+    fn spelling_pending(&self) -> Vec<Url> {
+        lock(&self.docs)
+            .iter()
+            .filter(|(_, d)| d.analysis.as_ref().is_some_and(|a| a.spelling_pending && a.version == d.version))
+            .map(|(uri, _)| uri.clone())
+            .collect()
+    }
+}
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The thread that lints letters up to `HUGE_DOCUMENT`, one job after the other. Its first job
+/// compiles the built-in rules and the lexicons (by linting a short letter), so that they are
+/// ready, or nearly, when the client opens its first letter.
+fn lint_thread() -> &'static std::sync::mpsc::Sender<Job> {
+    static LINT_THREAD: std::sync::OnceLock<std::sync::mpsc::Sender<Job>> = std::sync::OnceLock::new();
+    LINT_THREAD.get_or_init(|| {
+        let (sender, jobs) = std::sync::mpsc::channel::<Job>();
+        let spawned = std::thread::Builder::new()
+            .name("letterlint-lint".into())
+            .spawn(move || {
+                let _ = guard(|| {
+                    let profile = settings::Profile::builtin();
+                    let _ = crate::lint(
+                        &profile.registry,
+                        "Dear customer,\n\nThank you for your order.\n\nBest regards,\nSam\n",
+                        &Hints::default(),
+                        &Settings::default(),
+                    );
+                });
+                for job in jobs {
+                    job();
+                }
+            });
+        if let Err(err) = spawned {
+            eprintln!("letterlint: cannot start the lint thread: {err}");
+        }
+        sender
+    })
+}
+
+/// Runs `work` on the lint thread and waits for its answer; `None` if the thread is gone.
+async fn on_lint_thread<T: Send + 'static>(work: impl FnOnce() -> Option<T> + Send + 'static) -> Option<T> {
+    let (answer, answered) = tokio::sync::oneshot::channel();
+    lint_thread()
+        .send(Box::new(move || {
+            let _ = answer.send(work());
+        }))
+        .ok()?;
+    answered.await.ok().flatten()
 }
 
 /// The folder of a `file:` document, where its configuration is searched from.
@@ -429,20 +502,20 @@ impl Backend {
             self.client.log_message(MessageType::ERROR, &message).await;
             self.client.show_message(MessageType::ERROR, message).await;
         }
-        let analysis = if text.len() > HUGE_DOCUMENT {
-            let state = self.state.clone();
-            let key = uri.clone();
-            let outcome = tokio::task::spawn_blocking(move || {
-                // A newer edit arrived while this one waited: its own lint will run instead.
-                if !state.is_current(&key, version, generation) {
-                    return None;
-                }
-                guard(|| state.analyze(&key, text, version, generation, profile))
-            })
-            .await;
-            outcome.ok().flatten()
+        let huge = text.len() > HUGE_DOCUMENT;
+        let state = self.state.clone();
+        let key = uri.clone();
+        let work = move || {
+            // A newer edit arrived while this one waited: its own lint will run instead.
+            if !state.is_current(&key, version, generation) {
+                return None;
+            }
+            guard(|| state.analyze(&key, text, version, generation, profile))
+        };
+        let analysis = if huge {
+            tokio::task::spawn_blocking(work).await.ok().flatten()
         } else {
-            guard(|| self.state.analyze(uri, text, version, generation, profile))
+            on_lint_thread(work).await
         };
         let Some(analysis) = analysis.map(Arc::new) else {
             if !self.state.is_current(uri, version, generation) {
@@ -458,7 +531,56 @@ impl Backend {
         };
         self.state.store(uri, &analysis);
         self.load_grammar_if_wanted(&analysis);
+        self.spelling_when_ready(uri, &analysis);
         Ok(analysis)
+    }
+
+    /// A letter linted while its dictionaries were loading is linted and published again once
+    /// they are in: at once when they came in meanwhile, else by the task that waits for them (one
+    /// for English, started by the first such letter, and one for Spanish).
+    fn spelling_when_ready(&self, uri: &Url, analysis: &Analysis) {
+        use crate::spelling;
+        if !analysis.spelling_pending {
+            return;
+        }
+        let spanish = analysis.letter.language() == Some("es");
+        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        if spelling::available() && (!spanish || spelling::spanish::available()) {
+            let uri = uri.clone();
+            tokio::spawn(async move { backend.refresh(&uri).await });
+            return;
+        }
+        let waiting = if spanish && spelling::available() {
+            &self.state.spanish_loading
+        } else {
+            &self.state.english_loading
+        };
+        if waiting.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        tokio::spawn(async move {
+            let loaded = tokio::task::spawn_blocking(move || {
+                guard(|| {
+                    spelling::load();
+                    if spanish {
+                        spelling::spanish::load();
+                    }
+                })
+                .is_some()
+            })
+            .await;
+            if !matches!(loaded, Ok(true)) {
+                backend.client.log_message(MessageType::ERROR, "letterlint: the dictionaries failed to load").await;
+                return;
+            }
+            for uri in backend.state.spelling_pending() {
+                backend.refresh(&uri).await;
+            }
+            let session = backend.state.session();
+            if session.pull && session.diagnostic_refresh {
+                let _ = backend.client.workspace_diagnostic_refresh().await;
+            }
+        });
     }
 
     /// Grammar checking is on for this letter (`grammar = true`, or the letter enables

@@ -56,6 +56,9 @@ pub struct Scan {
     pub findings: Vec<Finding>,
     /// True when the letter was not checked because it is not in English.
     pub not_english: bool,
+    /// True when the letter was not checked because the dictionaries are still loading (only after
+    /// `defer_loading`); `findings` is then empty.
+    pub pending: bool,
 }
 
 /// A block whose checked words are at least this share unknown is not English.
@@ -89,6 +92,14 @@ thread_local! {
 /// Scans `doc`, reusing the previous result on this thread when the text and options are the same
 /// (the spelling, joined-word and split-word rules all read one scan).
 pub fn scan(doc: &Document, options: &ScanOptions) -> Rc<Scan> {
+    if !super::available() {
+        // Not cached: the next lint, once the dictionaries are in, must scan.
+        return Rc::new(Scan {
+            findings: Vec::new(),
+            not_english: !declared_english(doc),
+            pending: true,
+        });
+    }
     let mut hasher = FxBuild::default().build_hasher();
     doc.text.hash(&mut hasher);
     options.extra_words.hash(&mut hasher);
@@ -125,17 +136,23 @@ struct Token {
     spaced_from_previous: bool,
 }
 
-/// Scans without the cache.
-pub fn scan_uncached(doc: &Document, options: &ScanOptions) -> Scan {
+/// The front matter does not declare a language, or declares English.
+fn declared_english(doc: &Document) -> bool {
     let declared = doc
         .front_matter
         .as_ref()
         .and_then(|f| f.language.as_deref())
         .unwrap_or("en");
-    if !declared.trim().to_ascii_lowercase().starts_with("en") {
+    declared.trim().to_ascii_lowercase().starts_with("en")
+}
+
+/// Scans without the cache.
+pub fn scan_uncached(doc: &Document, options: &ScanOptions) -> Scan {
+    if !declared_english(doc) {
         return Scan {
             findings: Vec::new(),
             not_english: true,
+            pending: false,
         };
     }
     let mut extra: Vec<String> = options
@@ -174,11 +191,13 @@ pub fn scan_uncached(doc: &Document, options: &ScanOptions) -> Scan {
         return Scan {
             findings: Vec::new(),
             not_english: true,
+            pending: false,
         };
     }
     Scan {
         findings,
         not_english: false,
+        pending: false,
     }
 }
 

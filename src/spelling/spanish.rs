@@ -7,6 +7,7 @@
 //! dictionary knows the accented forms and suggests them.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use spellbook::Dictionary;
 
@@ -20,6 +21,21 @@ static SPANISH: LazyLock<Dictionary<super::FxBuild>> = LazyLock::new(|| {
     Dictionary::new_with_hasher(AFF, DIC, super::FxBuild::default()).expect("the embedded es dictionary parses")
 });
 
+/// The Spanish dictionary is built.
+static READY: AtomicBool = AtomicBool::new(false);
+
+/// Builds the Spanish dictionary now (or waits for the thread that is building it).
+pub fn load() {
+    LazyLock::force(&SPANISH);
+    READY.store(true, Ordering::SeqCst);
+}
+
+/// True when Spanish spelling is checked now: the English and Spanish dictionaries are loaded,
+/// or loading is not deferred (`super::defer_loading`; a check then waits for them).
+pub fn available() -> bool {
+    super::available() && (!super::DEFERRED.load(Ordering::SeqCst) || READY.load(Ordering::SeqCst))
+}
+
 /// One unknown word: the block and its span in the block's plain text.
 pub struct Misspelling {
     pub block: usize,
@@ -29,8 +45,13 @@ pub struct Misspelling {
 /// The words of the writer's own prose the Spanish dictionary does not know. Only lower-case
 /// words are read: capitalised ones are mostly names, and acronyms, numbers, ids, links and the
 /// words in `extra` (the user's dictionary) or in the English dictionary are never misspellings.
+///
+/// Empty while the dictionaries are loading after `super::defer_loading` (see `available`).
 pub fn misspellings(doc: &Document, extra: &[String]) -> Vec<Misspelling> {
     let mut found = Vec::new();
+    if !available() {
+        return found;
+    }
     for (block, b) in doc.own_blocks() {
         let text = b.prose.text.as_str();
         for word in &b.words {
