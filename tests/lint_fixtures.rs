@@ -23,13 +23,14 @@ fn fixture_letters() {
             let doc = &letter.doc;
             format!("{} {}-{}", p.kind.as_str(), doc.line_of(p.span.start as usize) + 1, doc.line_of(p.span.end as usize - 1) + 1)
         }).collect();
-        let result = FileResult { path: format!("{name}.md"), letter, diagnostics };
+        let kind_origin = letter.kind_origin;
+        let result = FileResult::new(format!("{name}.md"), letter, diagnostics);
         let report = human::render(std::slice::from_ref(&result), false);
         let fixed = letterlint::fix::fix_preserving(&text, |t| letterlint::fix::fix_until_stable(&registry, t, &Hints::default(), &settings, false)).text;
         let snapshot = format!(
             "kind: {} ({:?})\nparts: {}\n\n{report}\n--- after safe fixes ---\n{fixed}",
             result.letter.kind.as_str(),
-            result.letter.kind_origin,
+            kind_origin,
             parts.join(", ")
         );
         insta::assert_snapshot!(name, snapshot);

@@ -104,7 +104,8 @@ pub enum CheckFormat {
 /// A checked letter, and what fixing it changed.
 struct Checked {
     file: FileResult,
-    /// The text read, when it is to be written back or diffed.
+    /// The text read, when fixing (to write back or diff); empty otherwise, so that a checked
+    /// letter costs little memory until the report is written.
     original: String,
     /// The fixes that would change the text, when fixing.
     fixed: Option<fix::Fixed>,
@@ -222,12 +223,8 @@ pub fn run(args: CheckArgs) -> Result<i32> {
                         let (letter, diagnostics) =
                             letterlint::lint(&profile.registry, checked_text, &hints, &settings);
                         Checked {
-                            file: FileResult {
-                                path: job.shown.clone(),
-                                letter,
-                                diagnostics,
-                            },
-                            original: text,
+                            file: FileResult::new(job.shown.clone(), letter, diagnostics),
+                            original: if fixing { text } else { String::new() },
                             fixed,
                             unstable,
                         }
@@ -297,11 +294,7 @@ pub fn run(args: CheckArgs) -> Result<i32> {
                         &hints_for(profile),
                         &settings,
                     );
-                    checked.file = FileResult {
-                        path: job.shown.clone(),
-                        letter,
-                        diagnostics,
-                    };
+                    checked.file = FileResult::new(job.shown.clone(), letter, diagnostics);
                 }
             }
         }
@@ -329,6 +322,7 @@ pub fn run(args: CheckArgs) -> Result<i32> {
     // `--diff` prints diffs, and `--fix` on standard input prints the fixed text, instead.
     let fixing_stdin = args.fix && assigned.iter().any(|(job, _)| job.text.is_some());
     let reporting = !args.diff && !fixing_stdin;
+    print!("{out}");
     if reporting {
         let text = if args.statistics {
             output::concise::render_statistics(&files)
@@ -346,9 +340,9 @@ pub fn run(args: CheckArgs) -> Result<i32> {
                 CheckFormat::Sarif => output::sarif::render(&files, &enabled_rules(&assigned)),
             }
         };
-        out.push_str(&text);
+        // Printed as it is rather than appended to `out`: a report can be tens of megabytes.
+        print!("{text}");
     }
-    print!("{out}");
     if args.fix && n_fixed.0 > 0 && !args.quiet {
         eprintln!(
             "letterlint: fixed {} {} in {} {}",

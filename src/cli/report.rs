@@ -100,7 +100,7 @@ pub fn run(args: ReportArgs) -> Result<i32> {
         let mut settings = profile.settings.clone();
         settings.letter_dir = path.parent().map(Path::to_path_buf);
         let (letter, diagnostics) = letterlint::lint(&profile.registry, &text, &profile.hints, &settings);
-        files.push(FileResult { path: path.display().to_string(), letter, diagnostics });
+        files.push(FileResult::new(path.display().to_string(), letter, diagnostics));
     }
     let report = ClassReport::new(&files, &rubric, &locale);
     if let Some(path) = &args.html {

@@ -3,9 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::{FileResult, Summary};
+use super::{FileResult, Source, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 
 struct Palette {
     on: bool,
@@ -65,7 +64,7 @@ pub fn render_in(results: &[FileResult], color: bool, locale: &str) -> String {
     out
 }
 
-fn render_one(out: &mut String, palette: &Palette, path: &str, doc: &Document, d: &Diagnostic) {
+fn render_one(out: &mut String, palette: &Palette, path: &str, doc: &Source, d: &Diagnostic) {
     let mut start = doc.position(d.span.start as usize);
     let mut end = doc.position(d.span.end as usize);
     // The byte-order mark is neither shown nor counted (as in `Point::of`).

@@ -2,9 +2,8 @@
 
 use serde::Serialize;
 
-use super::{FileResult, Point, Summary};
+use super::{FileResult, Point, Source, Summary};
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
 
 #[derive(Serialize)]
 pub struct Report<'a> {
@@ -56,7 +55,7 @@ pub struct EditReport<'a> {
 }
 
 /// One diagnostic in report form.
-pub fn diagnostic<'a>(doc: &Document, d: &'a Diagnostic) -> DiagnosticReport<'a> {
+pub fn diagnostic<'a>(doc: &Source, d: &'a Diagnostic) -> DiagnosticReport<'a> {
     DiagnosticReport {
         rule: &d.rule,
         severity: d.severity.as_str(),

@@ -8,13 +8,15 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+mod outline;
 pub mod sarif;
 
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::letter::Letter;
+
+pub use outline::{Outline, Source};
 
 /// A 1-based position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -24,7 +26,7 @@ pub struct Point {
 }
 
 impl Point {
-    pub fn of(doc: &Document, offset: usize) -> Point {
+    pub fn of(doc: &Source, offset: usize) -> Point {
         let pos = doc.position(offset);
         // A byte-order mark is no column an editor shows: the first line's columns start after it.
         let bom = u32::from(pos.line == 0 && offset > 0 && doc.text.starts_with('\u{feff}'));
@@ -35,8 +37,15 @@ impl Point {
 /// One checked file.
 pub struct FileResult {
     pub path: String,
-    pub letter: Letter,
+    /// What the reports need of the letter; the rest of the letter model is dropped.
+    pub letter: Outline,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileResult {
+    pub fn new(path: String, letter: Letter, diagnostics: Vec<Diagnostic>) -> FileResult {
+        FileResult { path, letter: letter.into(), diagnostics }
+    }
 }
 
 /// Counts per severity.

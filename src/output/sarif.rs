@@ -6,9 +6,8 @@
 
 use serde_json::{Value, json};
 
-use super::{FileResult, Point};
+use super::{FileResult, Point, Source};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::rules::{Rule, docs};
 
 /// The SARIF schema the report follows.
@@ -95,7 +94,7 @@ fn descriptor(rule: &Rule) -> Value {
     })
 }
 
-fn finding(doc: &Document, uri: &str, d: &Diagnostic, rule_index: usize) -> Value {
+fn finding(doc: &Source, uri: &str, d: &Diagnostic, rule_index: usize) -> Value {
     let mut value = json!({
         "ruleId": d.rule,
         "ruleIndex": rule_index,
@@ -130,7 +129,7 @@ fn finding(doc: &Document, uri: &str, d: &Diagnostic, rule_index: usize) -> Valu
     value
 }
 
-fn region(doc: &Document, start: usize, end: usize) -> Value {
+fn region(doc: &Source, start: usize, end: usize) -> Value {
     let start_point = Point::of(doc, start);
     let end_point = Point::of(doc, end);
     json!({

@@ -347,7 +347,7 @@ mod tests {
     fn page(text: &str) -> String {
         let registry = Registry::builtin().unwrap();
         let (letter, diagnostics) = crate::lint(&registry, text, &Hints::default(), &Settings::default());
-        let files = vec![FileResult { path: "a.md".into(), letter, diagnostics }];
+        let files = vec![FileResult::new("a.md".into(), letter, diagnostics)];
         let rubric = Rubric::default();
         render(&ClassReport::new(&files, &rubric, "en"))
     }
