@@ -17,7 +17,11 @@
 //!   start-up, while the client initializes.
 //! - Diagnostics never wait for the dictionaries: a letter linted before they are loaded is
 //!   published without spelling findings (`Analysis::spelling_pending`) and linted and published
-//!   again, same version, once they are in (`Backend::spelling_when_ready`).
+//!   again, same version, once they are in (`Backend::spelling_when_ready`). Likewise a word whose
+//!   spelling suggestions are not cached yet (each partial word the writer types is a new one, and
+//!   a suggestion costs up to tens of milliseconds) is left out of the lint
+//!   (`Analysis::suggestions_pending`); one task at a time computes them on a blocking thread and
+//!   publishes the pending letters again (`Backend::suggestions_when_ready`).
 
 pub mod convert;
 pub mod glossary;
@@ -220,6 +224,10 @@ pub struct Analysis {
     /// Linted while the dictionaries this letter needs were loading: no spelling, joined-word or
     /// split-word findings yet. The letter is linted again when they are in.
     pub spelling_pending: bool,
+    /// Linted with the dictionaries, but the words whose suggestions were not cached were left
+    /// out (no spelling or joined-word finding for them yet). The letter is linted again when
+    /// they are computed.
+    pub suggestions_pending: bool,
 }
 
 impl Analysis {
@@ -297,6 +305,8 @@ struct State {
     english_loading: std::sync::atomic::AtomicBool,
     /// The same for the Spanish dictionary.
     spanish_loading: std::sync::atomic::AtomicBool,
+    /// A task computes the spelling suggestions lints left out, then lints those letters again.
+    suggesting: std::sync::atomic::AtomicBool,
 }
 
 /// Locks a mutex; a panic elsewhere that poisoned it does not stop the server.
@@ -387,8 +397,10 @@ impl State {
         // Read before linting: a dictionary that comes in meanwhile only costs one more lint.
         let english = crate::spelling::available();
         let spanish = crate::spelling::spanish::available();
+        let _ = crate::spelling::take_incomplete();
         let (letter, diagnostics) = crate::lint(&profile.registry, &text, &hints, &settings);
         let spelling_pending = !english || (!spanish && letter.language() == Some("es"));
+        let suggestions_pending = crate::spelling::take_incomplete() && !spelling_pending;
         Analysis {
             version,
             generation,
@@ -400,14 +412,19 @@ impl State {
             encoding: session.encoding,
             inlay_hints: session.settings.inlay_hints,
             spelling_pending,
+            suggestions_pending,
         }
     }
 
-    /// Open documents whose current analysis waits for the dictionaries.
+    /// Open documents whose current analysis waits for the dictionaries or for suggestions.
     fn spelling_pending(&self) -> Vec<Url> {
         lock(&self.docs)
             .iter()
-            .filter(|(_, d)| d.analysis.as_ref().is_some_and(|a| a.spelling_pending && a.version == d.version))
+            .filter(|(_, d)| {
+                d.analysis
+                    .as_ref()
+                    .is_some_and(|a| (a.spelling_pending || a.suggestions_pending) && a.version == d.version)
+            })
             .map(|(uri, _)| uri.clone())
             .collect()
     }
@@ -540,6 +557,9 @@ impl Backend {
     /// for English, started by the first such letter, and one for Spanish).
     fn spelling_when_ready(&self, uri: &Url, analysis: &Analysis) {
         use crate::spelling;
+        if analysis.suggestions_pending {
+            self.suggestions_when_ready();
+        }
         if !analysis.spelling_pending {
             return;
         }
@@ -579,6 +599,40 @@ impl Backend {
             let session = backend.state.session();
             if session.pull && session.diagnostic_refresh {
                 let _ = backend.client.workspace_diagnostic_refresh().await;
+            }
+        });
+    }
+
+    /// Starts the task that computes the suggestions deferred scans left out
+    /// (`spelling::compute_pending_suggestions`, on a blocking thread) and then lints and publishes
+    /// again every open letter still pending; unless it runs already. It goes round again while
+    /// words are pending, so words noted while it works are never forgotten: a lint notes its words
+    /// before it looks at `suggesting`, and the task looks at the words after it clears `suggesting`.
+    fn suggestions_when_ready(&self) {
+        use crate::spelling;
+        if self.state.suggesting.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        tokio::spawn(async move {
+            loop {
+                let computed = tokio::task::spawn_blocking(|| guard(spelling::compute_pending_suggestions)).await;
+                if !matches!(computed, Ok(Some(_))) {
+                    backend.state.suggesting.store(false, Ordering::SeqCst);
+                    backend.client.log_message(MessageType::ERROR, "letterlint: spelling suggestions failed").await;
+                    return;
+                }
+                for uri in backend.state.spelling_pending() {
+                    backend.refresh(&uri).await;
+                }
+                let session = backend.state.session();
+                if session.pull && session.diagnostic_refresh {
+                    let _ = backend.client.workspace_diagnostic_refresh().await;
+                }
+                backend.state.suggesting.store(false, Ordering::SeqCst);
+                if !spelling::has_pending_suggestions() || backend.state.suggesting.swap(true, Ordering::SeqCst) {
+                    return;
+                }
             }
         });
     }
