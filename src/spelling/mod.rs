@@ -7,8 +7,8 @@
 //!   looked up in the dictionary once per thread whatever the number of letters.
 //! - `suggest` is slow (tens of milliseconds): call it only for words that are flagged. In the
 //!   language server (`defer_loading`) a scan leaves out the words whose suggestions are not cached
-//!   yet and notes them; the server computes them off the lint path
-//!   (`compute_pending_suggestions`) and lints again.
+//!   yet and reports them (`take_incomplete`); the server computes them off the lint path
+//!   (`compute_suggestions`) and lints again.
 //! - `scan` finds misspelled, joined ("cangive") and split ("o vertime") words in a letter; the three
 //!   `text/` rules share one scan per letter.
 //! - `grammar` wraps harper-core, loaded only when grammar checking is turned on.
@@ -193,10 +193,6 @@ pub fn is_known(word: &str) -> bool {
 
 static SUGGESTIONS: LazyLock<Mutex<HashMap<String, Vec<String>>>> = LazyLock::new(Default::default);
 
-/// Words a deferred scan left out because their suggestions were not cached (language server
-/// only); `compute_pending_suggestions` empties it.
-static PENDING_SUGGESTIONS: LazyLock<Mutex<Vec<String>>> = LazyLock::new(Default::default);
-
 /// True when the language server asked for deferred work (`defer_loading`): a scan then leaves out
 /// the words whose suggestions are not cached instead of computing them.
 pub(crate) fn deferred() -> bool {
@@ -204,34 +200,22 @@ pub(crate) fn deferred() -> bool {
 }
 
 /// The suggestions of `word` are in the cache (`dictionary_suggestions` costs nothing for it).
-pub(crate) fn suggestions_cached(word: &str) -> bool {
+pub fn suggestions_cached(word: &str) -> bool {
     SUGGESTIONS.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains_key(word)
 }
 
-/// Remembers words whose suggestions a deferred scan needed.
-pub(crate) fn note_pending_suggestions(words: &[String]) {
-    let mut pending = PENDING_SUGGESTIONS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+/// Computes and caches the suggestions of the words deferred scans left out (the language server
+/// runs this on a blocking thread, then lints the pending letters again). Returns how many it
+/// computed (words already cached cost nothing).
+pub fn compute_suggestions(words: &[String]) -> usize {
+    let mut computed = 0;
     for word in words {
-        if !pending.contains(word) {
-            pending.push(word.clone());
+        if !suggestions_cached(word) {
+            let _ = dictionary_suggestions(word);
+            computed += 1;
         }
     }
-}
-
-/// True when words wait for `compute_pending_suggestions`.
-pub fn has_pending_suggestions() -> bool {
-    !PENDING_SUGGESTIONS.lock().unwrap_or_else(std::sync::PoisonError::into_inner).is_empty()
-}
-
-/// Computes and caches the suggestions of the words deferred scans left out (the language
-/// server runs this on a blocking thread, then lints the pending letters again). Returns how many
-/// words it computed; words noted meanwhile wait for the next call.
-pub fn compute_pending_suggestions() -> usize {
-    let words = std::mem::take(&mut *PENDING_SUGGESTIONS.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-    for word in &words {
-        let _ = dictionary_suggestions(word);
-    }
-    words.len()
+    computed
 }
 
 /// The dictionary's own suggestions for a word, in its order (cached). Costs tens of milliseconds

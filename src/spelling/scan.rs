@@ -15,7 +15,7 @@
 //! Invariant: finding spans are byte offsets into the plain text of their block
 //! (`Block::prose.text`), on word boundaries, and no two findings overlap.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::rc::Rc;
 
@@ -90,14 +90,28 @@ const BROKEN_ENDINGS: &[&str] = &[
 
 thread_local! {
     static LAST: RefCell<Option<(u64, Rc<Scan>)>> = const { RefCell::new(None) };
-    /// A scan on this thread was incomplete since the last `take_incomplete`.
-    static INCOMPLETE: Cell<bool> = const { Cell::new(false) };
+    /// The words left out by the incomplete scans on this thread since the last `take_incomplete`
+    /// (`Some` of no words: the dictionaries were loading).
+    static INCOMPLETE: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
 }
 
-/// True when a scan on this thread since the last call was incomplete (`Scan::pending`); resets.
-/// The language server calls it around a lint to learn whether spelling findings were left out.
-pub fn take_incomplete() -> bool {
-    INCOMPLETE.with(|flag| flag.replace(false))
+/// `Some` when a scan on this thread since the last call was incomplete (`Scan::pending`), with
+/// the words it left out for want of suggestions; resets. The language server calls it around a
+/// lint to learn whether spelling findings were left out, and which words to compute.
+pub fn take_incomplete() -> Option<Vec<String>> {
+    INCOMPLETE.with(|incomplete| incomplete.borrow_mut().take())
+}
+
+fn note_incomplete(words: &[String]) {
+    INCOMPLETE.with(|incomplete| {
+        let mut incomplete = incomplete.borrow_mut();
+        let noted = incomplete.get_or_insert_with(Vec::new);
+        for word in words {
+            if !noted.contains(word) {
+                noted.push(word.clone());
+            }
+        }
+    });
 }
 
 /// Scans `doc`, reusing the previous result on this thread when the text and options are the same
@@ -106,7 +120,7 @@ pub fn take_incomplete() -> bool {
 pub fn scan(doc: &Document, options: &ScanOptions) -> Rc<Scan> {
     if !super::available() {
         // Not cached: the next lint, once the dictionaries are in, must scan.
-        INCOMPLETE.with(|flag| flag.set(true));
+        note_incomplete(&[]);
         return Rc::new(Scan {
             findings: Vec::new(),
             not_english: !declared_english(doc),
@@ -118,7 +132,7 @@ pub fn scan(doc: &Document, options: &ScanOptions) -> Rc<Scan> {
 }
 
 /// `scan` once the dictionaries are loaded. With `defer_suggestions`, a word whose suggestions are
-/// not cached is left out and noted (`note_pending_suggestions`), and the scan is not cached.
+/// not cached is left out and noted (`take_incomplete`), and the scan is not cached.
 fn cached_scan(doc: &Document, options: &ScanOptions, defer_suggestions: bool) -> Rc<Scan> {
     let mut hasher = FxBuild::default().build_hasher();
     doc.text.hash(&mut hasher);
@@ -135,8 +149,7 @@ fn cached_scan(doc: &Document, options: &ScanOptions, defer_suggestions: bool) -
     }
     let result = Rc::new(scan_with(doc, options, defer_suggestions));
     if result.pending {
-        super::note_pending_suggestions(&result.pending_words);
-        INCOMPLETE.with(|flag| flag.set(true));
+        note_incomplete(&result.pending_words);
     } else {
         LAST.with(|last| *last.borrow_mut() = Some((key, result.clone())));
     }
@@ -613,7 +626,7 @@ mod tests {
         let _ = take_incomplete();
         let deferred = cached_scan(&doc, &options, true);
         assert!(deferred.pending);
-        assert!(take_incomplete());
+        assert_eq!(take_incomplete().as_ref(), Some(&deferred.pending_words));
         let left_out: Vec<&str> = deferred.pending_words.iter().map(String::as_str).collect();
         for word in words {
             assert!(left_out.contains(&word), "{word} in {left_out:?}");
@@ -622,11 +635,10 @@ mod tests {
         let reported: Vec<&str> = deferred.findings.iter().map(|f| &doc.blocks[f.block].prose.text[f.span.range()]).collect();
         assert!(!reported.iter().any(|w| words.contains(w)), "{reported:?}");
         assert!(last_key().is_none_or(|scan| !Rc::ptr_eq(&scan, &deferred)), "an incomplete scan is not cached");
-        assert!(crate::spelling::has_pending_suggestions());
 
-        assert!(crate::spelling::compute_pending_suggestions() >= words.len());
+        assert!(crate::spelling::compute_suggestions(&deferred.pending_words) >= words.len());
         let complete = cached_scan(&doc, &options, true);
-        assert!(!complete.pending && !take_incomplete());
+        assert!(!complete.pending && take_incomplete().is_none());
         assert_eq!(complete.findings, scan_uncached(&doc, &options).findings);
         assert!(complete.findings.len() > deferred.findings.len());
         assert!(last_key().is_some_and(|scan| Rc::ptr_eq(&scan, &complete)), "a complete scan is cached");
