@@ -17,7 +17,11 @@
 //!   start-up, while the client initializes.
 //! - Diagnostics never wait for the dictionaries: a letter linted before they are loaded is
 //!   published without spelling findings (`Analysis::spelling_pending`) and linted and published
-//!   again, same version, once they are in (`Backend::spelling_when_ready`).
+//!   again, same version, once they are in (`Backend::spelling_when_ready`). Likewise a word whose
+//!   spelling suggestions are not cached yet (each partial word the writer types is a new one, and
+//!   a suggestion costs up to tens of milliseconds) is left out of the lint
+//!   (`Analysis::suggestions_pending`); one task at a time computes them on a blocking thread and
+//!   publishes the pending letters again (`Backend::suggestions_when_ready`).
 
 pub mod convert;
 pub mod glossary;
@@ -220,6 +224,10 @@ pub struct Analysis {
     /// Linted while the dictionaries this letter needs were loading: no spelling, joined-word or
     /// split-word findings yet. The letter is linted again when they are in.
     pub spelling_pending: bool,
+    /// Linted with the dictionaries, but these words were left out because their suggestions
+    /// were not cached (no spelling or joined-word finding for them yet). The letter is linted
+    /// again when they are computed. Empty: nothing left out.
+    pub suggestions_pending: Vec<String>,
 }
 
 impl Analysis {
@@ -297,6 +305,10 @@ struct State {
     english_loading: std::sync::atomic::AtomicBool,
     /// The same for the Spanish dictionary.
     spanish_loading: std::sync::atomic::AtomicBool,
+    /// A task computes the spelling suggestions lints left out, then lints those letters again.
+    suggesting: std::sync::atomic::AtomicBool,
+    /// When a document was last opened or changed.
+    last_edit: Mutex<Option<std::time::Instant>>,
 }
 
 /// Locks a mutex; a panic elsewhere that poisoned it does not stop the server.
@@ -387,8 +399,11 @@ impl State {
         // Read before linting: a dictionary that comes in meanwhile only costs one more lint.
         let english = crate::spelling::available();
         let spanish = crate::spelling::spanish::available();
+        let _ = crate::spelling::take_incomplete();
         let (letter, diagnostics) = crate::lint(&profile.registry, &text, &hints, &settings);
         let spelling_pending = !english || (!spanish && letter.language() == Some("es"));
+        let incomplete = crate::spelling::take_incomplete();
+        let suggestions_pending = if spelling_pending { Vec::new() } else { incomplete.unwrap_or_default() };
         Analysis {
             version,
             generation,
@@ -400,18 +415,62 @@ impl State {
             encoding: session.encoding,
             inlay_hints: session.settings.inlay_hints,
             spelling_pending,
+            suggestions_pending,
         }
     }
 
-    /// Open documents whose current analysis waits for the dictionaries.
+    /// Open documents whose current analysis waits for the dictionaries or for suggestions.
     fn spelling_pending(&self) -> Vec<Url> {
         lock(&self.docs)
             .iter()
-            .filter(|(_, d)| d.analysis.as_ref().is_some_and(|a| a.spelling_pending && a.version == d.version))
+            .filter(|(_, d)| {
+                d.analysis
+                    .as_ref()
+                    .is_some_and(|a| a.spelling_pending && a.version == d.version)
+            })
             .map(|(uri, _)| uri.clone())
             .collect()
     }
+
+    /// The words the current analyses of open documents left out for want of suggestions and
+    /// that are not computed yet, and the documents whose left-out words are all computed now
+    /// (to lint again).
+    fn suggestions_pending(&self) -> (Vec<String>, Vec<Url>) {
+        let (mut words, mut ready) = (Vec::new(), Vec::new());
+        for (uri, doc) in lock(&self.docs).iter() {
+            let Some(analysis) = doc.analysis.as_ref().filter(|a| a.version == doc.version) else {
+                continue;
+            };
+            if analysis.suggestions_pending.is_empty() {
+                continue;
+            }
+            let missing: Vec<&String> = analysis
+                .suggestions_pending
+                .iter()
+                .filter(|w| !crate::spelling::suggestions_cached(w))
+                .collect();
+            if missing.is_empty() {
+                ready.push(uri.clone());
+            }
+            for word in missing {
+                if !words.contains(word) {
+                    words.push(word.clone());
+                }
+            }
+        }
+        (words, ready)
+    }
+
+    /// Time since the last edit of any document.
+    fn since_last_edit(&self) -> std::time::Duration {
+        lock(&self.last_edit).map_or(std::time::Duration::MAX, |at| at.elapsed())
+    }
 }
+
+/// Suggestions are computed once the writer pauses this long: the words of a word being typed
+/// (`c`, `ca`, `cang`) are nearly all gone by then, and computing them would only take the
+/// processor from the lints of the next keystrokes.
+const SUGGESTIONS_AFTER_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
 
 type Job = Box<dyn FnOnce() + Send>;
 
@@ -540,6 +599,9 @@ impl Backend {
     /// for English, started by the first such letter, and one for Spanish).
     fn spelling_when_ready(&self, uri: &Url, analysis: &Analysis) {
         use crate::spelling;
+        if !analysis.suggestions_pending.is_empty() {
+            self.suggestions_when_ready();
+        }
         if !analysis.spelling_pending {
             return;
         }
@@ -579,6 +641,62 @@ impl Backend {
             let session = backend.state.session();
             if session.pull && session.diagnostic_refresh {
                 let _ = backend.client.workspace_diagnostic_refresh().await;
+            }
+        });
+    }
+
+    /// Starts the task that computes the suggestions lints left out (`Analysis::suggestions_pending`)
+    /// on a blocking thread, once the writer pauses (`SUGGESTIONS_AFTER_PAUSE`), then lints and
+    /// publishes again every open letter whose left-out words are all computed; unless it runs
+    /// already. It goes round until no current analysis is pending, so words left out while it
+    /// works are not forgotten: a lint stores its analysis before it looks at `suggesting`, and the
+    /// task looks at the analyses after it clears `suggesting`.
+    fn suggestions_when_ready(&self) {
+        use crate::spelling;
+        if self.state.suggesting.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        tokio::spawn(async move {
+            // Rounds in a row that found nothing to compute: a letter that stays pending although
+            // its words are computed (its lint fails) must not keep the task going.
+            let mut idle = 0;
+            loop {
+                loop {
+                    let since = backend.state.since_last_edit();
+                    if since >= SUGGESTIONS_AFTER_PAUSE {
+                        break;
+                    }
+                    tokio::time::sleep(SUGGESTIONS_AFTER_PAUSE - since).await;
+                }
+                let (words, ready) = backend.state.suggestions_pending();
+                if words.is_empty() && ready.is_empty() {
+                    backend.state.suggesting.store(false, Ordering::SeqCst);
+                    let (words, ready) = backend.state.suggestions_pending();
+                    if (words.is_empty() && ready.is_empty()) || backend.state.suggesting.swap(true, Ordering::SeqCst) {
+                        return;
+                    }
+                    continue;
+                }
+                idle = if words.is_empty() { idle + 1 } else { 0 };
+                if idle > 2 {
+                    backend.state.suggesting.store(false, Ordering::SeqCst);
+                    return;
+                }
+                let computed = tokio::task::spawn_blocking(move || guard(|| spelling::compute_suggestions(&words))).await;
+                if !matches!(computed, Ok(Some(_))) {
+                    backend.state.suggesting.store(false, Ordering::SeqCst);
+                    backend.client.log_message(MessageType::ERROR, "letterlint: spelling suggestions failed").await;
+                    return;
+                }
+                let (_, ready) = backend.state.suggestions_pending();
+                for uri in &ready {
+                    backend.refresh(uri).await;
+                }
+                let session = backend.state.session();
+                if !ready.is_empty() && session.pull && session.diagnostic_refresh {
+                    let _ = backend.client.workspace_diagnostic_refresh().await;
+                }
             }
         });
     }
@@ -820,6 +938,7 @@ impl LanguageServer for Backend {
             doc.version = params.text_document.version;
             doc.analysis = None;
         }
+        *lock(&self.state.last_edit) = Some(std::time::Instant::now());
         self.refresh(&uri).await;
     }
 

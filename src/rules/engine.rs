@@ -83,6 +83,9 @@ pub struct Context<'a> {
     pub registry: &'a Registry,
     /// For each block, the index of its first unit in `letter.units` (blocks without units: none).
     unit_of_block: Vec<Option<usize>>,
+    /// The spelling scan of this lint (`text::spelling::letter_scan`): the rules that read it see
+    /// one scan even when it is incomplete, and so not cached by `spelling::scan`.
+    pub(crate) spelling_scan: std::cell::OnceCell<std::rc::Rc<crate::spelling::Scan>>,
 }
 
 impl<'a> Context<'a> {
@@ -91,7 +94,7 @@ impl<'a> Context<'a> {
         for (i, unit) in letter.units.iter().enumerate() {
             unit_of_block[unit.block].get_or_insert(i);
         }
-        Context { letter, settings, registry, unit_of_block }
+        Context { letter, settings, registry, unit_of_block, spelling_scan: Default::default() }
     }
 
     /// The unit (sentence) of block `block` that holds plain offset `offset`.

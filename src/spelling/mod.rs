@@ -5,8 +5,10 @@
 //!
 //! - `is_known` answers "is this word spelled right?" through a per-thread cache, so a word is
 //!   looked up in the dictionary once per thread whatever the number of letters.
-//! - `suggest` is slow (tens of milliseconds): call it only for words that are flagged, and in the
-//!   language server only when a code action asks for it.
+//! - `suggest` is slow (tens of milliseconds): call it only for words that are flagged. In the
+//!   language server (`defer_loading`) a scan leaves out the words whose suggestions are not cached
+//!   yet and reports them (`take_incomplete`); the server computes them off the lint path
+//!   (`compute_suggestions`) and lints again.
 //! - `scan` finds misspelled, joined ("cangive") and split ("o vertime") words in a letter; the three
 //!   `text/` rules share one scan per letter.
 //! - `grammar` wraps harper-core, loaded only when grammar checking is turned on.
@@ -26,7 +28,7 @@ use std::sync::{LazyLock, Mutex};
 
 use spellbook::Dictionary;
 
-pub use scan::{Finding, FindingKind, Scan, ScanOptions, scan};
+pub use scan::{Finding, FindingKind, Scan, ScanOptions, scan, take_incomplete};
 
 const AFF: &str = include_str!("../../dictionaries/en_US.aff");
 const DIC: &str = include_str!("../../dictionaries/en_US.dic");
@@ -190,6 +192,31 @@ pub fn is_known(word: &str) -> bool {
 }
 
 static SUGGESTIONS: LazyLock<Mutex<HashMap<String, Vec<String>>>> = LazyLock::new(Default::default);
+
+/// True when the language server asked for deferred work (`defer_loading`): a scan then leaves out
+/// the words whose suggestions are not cached instead of computing them.
+pub(crate) fn deferred() -> bool {
+    DEFERRED.load(Ordering::SeqCst)
+}
+
+/// The suggestions of `word` are in the cache (`dictionary_suggestions` costs nothing for it).
+pub fn suggestions_cached(word: &str) -> bool {
+    SUGGESTIONS.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains_key(word)
+}
+
+/// Computes and caches the suggestions of the words deferred scans left out (the language server
+/// runs this on a blocking thread, then lints the pending letters again). Returns how many it
+/// computed (words already cached cost nothing).
+pub fn compute_suggestions(words: &[String]) -> usize {
+    let mut computed = 0;
+    for word in words {
+        if !suggestions_cached(word) {
+            let _ = dictionary_suggestions(word);
+            computed += 1;
+        }
+    }
+    computed
+}
 
 /// The dictionary's own suggestions for a word, in its order (cached). Costs tens of milliseconds
 /// on a miss.

@@ -56,9 +56,12 @@ pub struct Scan {
     pub findings: Vec<Finding>,
     /// True when the letter was not checked because it is not in English.
     pub not_english: bool,
-    /// True when the letter was not checked because the dictionaries are still loading (only after
-    /// `defer_loading`); `findings` is then empty.
+    /// True when the scan is incomplete (only after `defer_loading`): the dictionaries are still
+    /// loading (`findings` is then empty), or the words of `pending_words` were left out.
     pub pending: bool,
+    /// Unknown words left out because their suggestions were not cached yet: whether each is a
+    /// misspelling or a joined word, and the spelling fix, depend on them.
+    pub pending_words: Vec<String>,
 }
 
 /// A block whose checked words are at least this share unknown is not English.
@@ -87,19 +90,50 @@ const BROKEN_ENDINGS: &[&str] = &[
 
 thread_local! {
     static LAST: RefCell<Option<(u64, Rc<Scan>)>> = const { RefCell::new(None) };
+    /// The words left out by the incomplete scans on this thread since the last `take_incomplete`
+    /// (`Some` of no words: the dictionaries were loading).
+    static INCOMPLETE: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+}
+
+/// `Some` when a scan on this thread since the last call was incomplete (`Scan::pending`), with
+/// the words it left out for want of suggestions; resets. The language server calls it around a
+/// lint to learn whether spelling findings were left out, and which words to compute.
+pub fn take_incomplete() -> Option<Vec<String>> {
+    INCOMPLETE.with(|incomplete| incomplete.borrow_mut().take())
+}
+
+fn note_incomplete(words: &[String]) {
+    INCOMPLETE.with(|incomplete| {
+        let mut incomplete = incomplete.borrow_mut();
+        let noted = incomplete.get_or_insert_with(Vec::new);
+        for word in words {
+            if !noted.contains(word) {
+                noted.push(word.clone());
+            }
+        }
+    });
 }
 
 /// Scans `doc`, reusing the previous result on this thread when the text and options are the same
-/// (the spelling, joined-word and split-word rules all read one scan).
+/// (the spelling, joined-word and split-word rules all read one scan). An incomplete scan (only
+/// after `defer_loading`) is never reused.
 pub fn scan(doc: &Document, options: &ScanOptions) -> Rc<Scan> {
     if !super::available() {
         // Not cached: the next lint, once the dictionaries are in, must scan.
+        note_incomplete(&[]);
         return Rc::new(Scan {
             findings: Vec::new(),
             not_english: !declared_english(doc),
             pending: true,
+            pending_words: Vec::new(),
         });
     }
+    cached_scan(doc, options, super::deferred())
+}
+
+/// `scan` once the dictionaries are loaded. With `defer_suggestions`, a word whose suggestions are
+/// not cached is left out and noted (`take_incomplete`), and the scan is not cached.
+fn cached_scan(doc: &Document, options: &ScanOptions, defer_suggestions: bool) -> Rc<Scan> {
     let mut hasher = FxBuild::default().build_hasher();
     doc.text.hash(&mut hasher);
     options.extra_words.hash(&mut hasher);
@@ -113,8 +147,12 @@ pub fn scan(doc: &Document, options: &ScanOptions) -> Rc<Scan> {
     }) {
         return hit;
     }
-    let result = Rc::new(scan_uncached(doc, options));
-    LAST.with(|last| *last.borrow_mut() = Some((key, result.clone())));
+    let result = Rc::new(scan_with(doc, options, defer_suggestions));
+    if result.pending {
+        note_incomplete(&result.pending_words);
+    } else {
+        LAST.with(|last| *last.borrow_mut() = Some((key, result.clone())));
+    }
     result
 }
 
@@ -146,13 +184,17 @@ fn declared_english(doc: &Document) -> bool {
     declared.trim().to_ascii_lowercase().starts_with("en")
 }
 
-/// Scans without the cache.
+/// Scans without the cache, computing every suggestion it needs.
+#[cfg(test)]
 pub fn scan_uncached(doc: &Document, options: &ScanOptions) -> Scan {
+    scan_with(doc, options, false)
+}
+
+fn scan_with(doc: &Document, options: &ScanOptions, defer_suggestions: bool) -> Scan {
     if !declared_english(doc) {
         return Scan {
-            findings: Vec::new(),
             not_english: true,
-            pending: false,
+            ..Scan::default()
         };
     }
     let mut extra: Vec<String> = options
@@ -171,6 +213,8 @@ pub fn scan_uncached(doc: &Document, options: &ScanOptions) -> Scan {
     }
     let (mut checked, mut unknown) = (0usize, 0usize);
     let mut findings = Vec::new();
+    let mut pending_words = Vec::new();
+    let mut pending = defer_suggestions.then_some(&mut pending_words);
     for (block_idx, block) in doc.own_blocks() {
         let text = block.prose.text.as_str();
         let tokens = classify(text, &extra, options.check_proper_nouns);
@@ -185,19 +229,19 @@ pub fn scan_uncached(doc: &Document, options: &ScanOptions) -> Scan {
         {
             continue;
         }
-        find_in_block(block_idx, text, &tokens, &mut findings);
+        find_in_block(block_idx, text, &tokens, &mut findings, pending.as_deref_mut());
     }
     if checked >= 12 && unknown as f32 >= checked as f32 * FOREIGN_LETTER_SHARE {
         return Scan {
-            findings: Vec::new(),
             not_english: true,
-            pending: false,
+            ..Scan::default()
         };
     }
     Scan {
         findings,
         not_english: false,
-        pending: false,
+        pending: !pending_words.is_empty(),
+        pending_words,
     }
 }
 
@@ -312,7 +356,16 @@ pub(super) fn in_link_or_address(text: &str, span: Span) -> bool {
         .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphabetic())
 }
 
-fn find_in_block(block: usize, text: &str, tokens: &[Token], out: &mut Vec<Finding>) {
+/// With `pending` (deferred suggestions), an unknown word whose suggestions are not cached gives no
+/// finding and is pushed to `pending` instead: both its kind (`split_joined`) and the spelling
+/// rule's fix depend on them. Split words need no suggestions.
+fn find_in_block(
+    block: usize,
+    text: &str,
+    tokens: &[Token],
+    out: &mut Vec<Finding>,
+    mut pending: Option<&mut Vec<String>>,
+) {
     let mut used = vec![false; tokens.len()];
     // Split words first: their pieces would otherwise be misspellings.
     for i in 1..tokens.len() {
@@ -353,6 +406,14 @@ fn find_in_block(block: usize, text: &str, tokens: &[Token], out: &mut Vec<Findi
             continue;
         }
         let word = &text[token.span.range()];
+        if let Some(pending) = pending.as_deref_mut() {
+            if !super::suggestions_cached(word) {
+                if !pending.iter().any(|w| w == word) {
+                    pending.push(word.to_string());
+                }
+                continue;
+            }
+        }
         let kind = match split_joined(word) {
             Some((left, right)) => FindingKind::Joined {
                 replacement: format!("{left} {right}"),
@@ -549,6 +610,38 @@ mod tests {
             []
         );
         assert_eq!(findings("Plan B and option c are both fine."), []);
+    }
+
+    /// Deferred suggestions (the language server): a word whose suggestions are not cached is left
+    /// out and noted, nothing is computed on the way, and the incomplete scan is not cached; once
+    /// the noted words are computed the scan is the one `check` makes, and is cached.
+    #[test]
+    fn deferred_suggestions_leave_the_word_out_and_do_not_cache_the_scan() {
+        // Words no other test uses, so their suggestions are not cached.
+        let text = "We will shipp it with a frambulizing label and you gotit on time.";
+        let doc = Document::parse(text);
+        let options = ScanOptions::default();
+        let words = ["frambulizing", "gotit"];
+        let last_key = || LAST.with(|last| last.borrow().as_ref().map(|(_, scan)| scan.clone()));
+        let _ = take_incomplete();
+        let deferred = cached_scan(&doc, &options, true);
+        assert!(deferred.pending);
+        assert_eq!(take_incomplete().as_ref(), Some(&deferred.pending_words));
+        let left_out: Vec<&str> = deferred.pending_words.iter().map(String::as_str).collect();
+        for word in words {
+            assert!(left_out.contains(&word), "{word} in {left_out:?}");
+            assert!(!crate::spelling::suggestions_cached(word), "no suggestion computed for {word}");
+        }
+        let reported: Vec<&str> = deferred.findings.iter().map(|f| &doc.blocks[f.block].prose.text[f.span.range()]).collect();
+        assert!(!reported.iter().any(|w| words.contains(w)), "{reported:?}");
+        assert!(last_key().is_none_or(|scan| !Rc::ptr_eq(&scan, &deferred)), "an incomplete scan is not cached");
+
+        assert!(crate::spelling::compute_suggestions(&deferred.pending_words) >= words.len());
+        let complete = cached_scan(&doc, &options, true);
+        assert!(!complete.pending && take_incomplete().is_none());
+        assert_eq!(complete.findings, scan_uncached(&doc, &options).findings);
+        assert!(complete.findings.len() > deferred.findings.len());
+        assert!(last_key().is_some_and(|scan| Rc::ptr_eq(&scan, &complete)), "a complete scan is cached");
     }
 
     #[test]

@@ -12,8 +12,12 @@ use crate::spelling::{self, FindingKind, Scan, ScanOptions};
 pub struct Spelling;
 
 /// The scan of the letter with the user's dictionary and the `text/spelling` options, shared by
-/// the spelling, joined-word and split-word rules (computed once per letter).
+/// the spelling, joined-word and split-word rules (computed once per lint).
 pub fn letter_scan(cx: &Context<'_>) -> std::rc::Rc<Scan> {
+    cx.spelling_scan.get_or_init(|| scan_letter(cx)).clone()
+}
+
+fn scan_letter(cx: &Context<'_>) -> std::rc::Rc<Scan> {
     let spelling_rule = cx
         .registry
         .index_of("text/spelling")
