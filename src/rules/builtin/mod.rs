@@ -12,7 +12,7 @@ mod appeal;
 mod letter;
 mod phrasing;
 mod policy;
-mod reply;
+pub(crate) mod reply;
 mod text;
 mod tone;
 

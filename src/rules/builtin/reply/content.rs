@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Issue, issue_of, letter_finding, own_text};
+use super::{Issue, issue, letter_finding, own_text};
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::rules::builtin::{Check, finding};
@@ -66,7 +66,7 @@ pub struct Delay;
 impl Check for Delay {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        if issue_of(letter) != Some(Issue::ShippingDelay) {
+        if issue(cx) != Some(Issue::ShippingDelay) {
             return;
         }
         let text = own_text(letter);
@@ -107,7 +107,7 @@ pub struct RefundTimeline;
 impl Check for RefundTimeline {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        if issue_of(letter) != Some(Issue::RefundTiming) {
+        if issue(cx) != Some(Issue::RefundTiming) {
             return;
         }
         let text = own_text(letter);
@@ -144,7 +144,7 @@ impl Check for PhotoRequest {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
         if !matches!(
-            issue_of(letter),
+            issue(cx),
             Some(Issue::Damaged | Issue::WrongItem | Issue::Quality)
         ) {
             return;
@@ -209,7 +209,7 @@ pub struct Customs;
 impl Check for Customs {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        if issue_of(letter) != Some(Issue::Customs) {
+        if issue(cx) != Some(Issue::Customs) {
             return;
         }
         let locale = cx.settings.locale();
@@ -247,7 +247,7 @@ pub struct WorkHours;
 impl Check for WorkHours {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        if issue_of(letter) != Some(Issue::Welcome) {
+        if issue(cx) != Some(Issue::Welcome) {
             return;
         }
         let locale = cx.settings.locale();

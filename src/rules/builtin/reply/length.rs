@@ -1,6 +1,6 @@
 //! `reply/length`: an AliExpress keyword reply longer than the 300 characters the tool accepts.
 
-use super::{Issue, issue_of};
+use super::{Issue, issue};
 use crate::diagnostic::Diagnostic;
 use crate::document::Span;
 use crate::rules::builtin::{Check, finding};
@@ -13,7 +13,7 @@ pub struct Length;
 impl Check for Length {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        if issue_of(letter) != Some(Issue::KeywordReply) {
+        if issue(cx) != Some(Issue::KeywordReply) {
             return;
         }
         let max = cx

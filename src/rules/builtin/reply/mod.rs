@@ -175,6 +175,11 @@ static ISSUE_CUES: LazyLock<Vec<(Issue, Regex)>> = LazyLock::new(|| {
 
 /// The issue a reply answers: front matter `reason:`, else recognised from the writer's text.
 /// Appeals have no issue in this sense.
+/// What the reply of this lint answers: `issue_of`, worked out once per lint.
+pub fn issue(cx: &crate::rules::Context<'_>) -> Option<Issue> {
+    *cx.reply_issue.get_or_init(|| issue_of(cx.letter))
+}
+
 pub fn issue_of(letter: &Letter) -> Option<Issue> {
     if letter.kind != Kind::Reply {
         return None;

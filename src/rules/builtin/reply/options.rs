@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{issue_of, letter_finding, sentences};
+use super::{issue, letter_finding, sentences};
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
 use crate::rules::{Context, Rule};
@@ -38,7 +38,7 @@ static REMEDIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 impl Check for Options {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        let Some(issue) = issue_of(letter) else {
+        let Some(issue) = issue(cx) else {
             return;
         };
         if !issue.has_choice() {

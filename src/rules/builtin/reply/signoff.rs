@@ -18,7 +18,7 @@ impl Check for Signoff {
         let letter = cx.letter;
         // A keyword reply is a snippet the platform inserts, not a letter.
         if letter.has_part(PartKind::Signoff)
-            || super::issue_of(letter) == Some(super::Issue::KeywordReply)
+            || super::issue(cx) == Some(super::Issue::KeywordReply)
         {
             return;
         }

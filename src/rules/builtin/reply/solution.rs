@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Issue, TIME_FRAME, issue_of, letter_finding, sentences};
+use super::{Issue, TIME_FRAME, issue, letter_finding, sentences};
 use crate::diagnostic::Diagnostic;
 use crate::letter::PartKind;
 use crate::rules::builtin::Check;
@@ -26,7 +26,7 @@ impl Check for Solution {
         let letter = cx.letter;
         // A thank-you note answers no problem; welcome and keyword replies have their own rules.
         if matches!(
-            issue_of(letter),
+            issue(cx),
             None | Some(Issue::Welcome | Issue::KeywordReply)
         ) {
             return;

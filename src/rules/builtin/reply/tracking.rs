@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Issue, issue_of, letter_finding, own_text};
+use super::{Issue, issue, letter_finding, own_text};
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
 use crate::rules::{Context, Rule};
@@ -66,7 +66,7 @@ fn parcel_count(word: &str) -> usize {
 impl Check for Tracking {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        let Some(issue) = issue_of(letter) else {
+        let Some(issue) = issue(cx) else {
             return;
         };
         if !issue.is_about_shipping() {
