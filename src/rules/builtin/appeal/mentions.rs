@@ -2,7 +2,7 @@
 //! `appeal/platform-commitment` and `appeal/restate-reason`. Their cue patterns are data
 //! (`data.patterns` in each rule file).
 
-use super::{data_patterns, mentions, missing, reason_words};
+use super::{data_set, mentions, missing, reason_words};
 use crate::diagnostic::Diagnostic;
 use crate::letter::PartKind;
 use crate::rules::builtin::Check;
@@ -14,7 +14,7 @@ pub struct NonRecurrence;
 
 impl Check for NonRecurrence {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if mentions(cx.letter, &data_patterns(rule, "patterns")) {
+        if mentions(cx.letter, &data_set(rule, "patterns")) {
             return;
         }
         out.push(missing(
@@ -33,7 +33,7 @@ pub struct PlatformCommitment;
 
 impl Check for PlatformCommitment {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if mentions(cx.letter, &data_patterns(rule, "patterns")) {
+        if mentions(cx.letter, &data_set(rule, "patterns")) {
             return;
         }
         out.push(missing(
@@ -53,7 +53,7 @@ pub struct RestateReason;
 
 impl Check for RestateReason {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
-        if mentions(cx.letter, &data_patterns(rule, "patterns")) {
+        if mentions(cx.letter, &data_set(rule, "patterns")) {
             return;
         }
         if let Some(reason) = reason_words(cx.letter) {

@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::BlockKind;
 use crate::fix::Fix;
 use crate::letter::{Letter, PartKind, Unit};
+use crate::patterns::PatternSet;
 use crate::rules::engine::{insert_block, insertion_point, letter_span};
 use crate::rules::{Context, Rule};
 
@@ -165,8 +166,39 @@ pub(crate) fn compile_cached(pattern: &str) -> Option<Regex> {
 }
 
 /// True when one of the writer's sentences matches one of `patterns`.
-pub(crate) fn mentions(letter: &Letter, patterns: &[Regex]) -> bool {
-    sentences(letter).any(|(_, _, text)| patterns.iter().any(|p| p.is_match(text)))
+pub(crate) fn mentions(letter: &Letter, patterns: &PatternSet) -> bool {
+    sentences(letter).any(|(_, _, text)| patterns.is_match(text))
+}
+
+/// The patterns of `data.<key>` of a rule as one `PatternSet` (literal prefilter, then each
+/// candidate's own regex), compiled once per rule and key; patterns that do not compile are left
+/// out, as in `data_patterns`.
+pub(crate) fn data_set(rule: &Rule, key: &str) -> std::sync::Arc<PatternSet> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    static CACHE: LazyLock<Mutex<HashMap<String, Arc<PatternSet>>>> = LazyLock::new(Default::default);
+    let cache_key = format!("{}#{}#{}", rule.id(), rule.origin, key);
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(cache_key)
+        .or_insert_with(|| {
+            let patterns: Vec<&str> = rule
+                .spec
+                .data
+                .as_ref()
+                .and_then(|d| d.get(key))
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+                .filter(|p| compile(p).is_ok())
+                .collect();
+            let set = PatternSet::new(&patterns, true)
+                .or_else(|_| PatternSet::new::<&str>(&[], true))
+                .expect("an empty set builds");
+            Arc::new(set)
+        })
+        .clone()
 }
 
 #[cfg(test)]

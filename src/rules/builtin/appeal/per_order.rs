@@ -286,7 +286,7 @@ impl Check for PerOrder {
             .and_then(|v| v.as_array())
             .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(platform)));
         let order_level_text =
-            cue_platform && super::mentions(letter, &data_patterns(rule, "order_level_patterns"));
+            cue_platform && super::mentions(letter, &super::data_set(rule, "order_level_patterns"));
         if order_level_reason || (letter.reason().is_none() && order_level_text) {
             let mut diagnostic = missing(
                 cx,
