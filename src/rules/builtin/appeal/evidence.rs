@@ -4,7 +4,7 @@
 //! platform and reason with its source and the date it was checked, because platforms change their
 //! policies.
 
-use super::{compile_cached, data_patterns, first_match};
+use super::{data_patterns, set_cached};
 use crate::diagnostic::Diagnostic;
 use crate::letter::Letter;
 use crate::rules::builtin::{Check, finding};
@@ -76,8 +76,8 @@ pub fn requirements(data: Option<&toml::Value>) -> Vec<Requirement<'_>> {
 
 /// True when one sentence of the letter matches one of `patterns`; also returns the first.
 fn find(letter: &Letter, patterns: &[&str]) -> Option<usize> {
-    let compiled: Vec<regex::Regex> = patterns.iter().filter_map(|p| compile_cached(p)).collect();
-    first_match(letter, &compiled.iter().collect::<Vec<_>>())
+    let set = set_cached(&patterns.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+    super::sentences(letter).find(|(_, _, text)| set.is_match(text)).map(|(i, _, _)| i)
 }
 
 impl Check for Evidence {

@@ -67,13 +67,6 @@ pub(crate) fn sentences(letter: &Letter) -> impl Iterator<Item = (usize, &Unit, 
         .map(move |(i, u)| (i, u, letter.unit_text(u)))
 }
 
-/// The first of the writer's sentences matching one of `patterns`, if any.
-pub(crate) fn first_match(letter: &Letter, patterns: &[&Regex]) -> Option<usize> {
-    sentences(letter)
-        .find(|(_, _, text)| patterns.iter().any(|p| p.is_match(text)))
-        .map(|(i, _, _)| i)
-}
-
 /// A finding that the letter lacks something, at the letter's first line, with an insertion of
 /// the rule's skeleton (`insert`, filled from front matter) after the last part of `after` or
 /// before the first part of `before`. The insertion is unsafe: the writer must edit it.
@@ -153,15 +146,22 @@ pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// `compile`, once per pattern text (compiled regexes share their program, so clones are cheap).
-pub(crate) fn compile_cached(pattern: &str) -> Option<Regex> {
+/// The patterns as one `PatternSet`, compiled once per list (a cloned `Regex` starts with empty
+/// caches, so sharing one set keeps its lazy DFAs warm); patterns that do not compile are left out.
+pub(crate) fn set_cached(patterns: &[String]) -> std::sync::Arc<PatternSet> {
     use std::collections::HashMap;
-    use std::sync::Mutex;
-    static CACHE: LazyLock<Mutex<HashMap<String, Option<Regex>>>> = LazyLock::new(Default::default);
+    use std::sync::{Arc, Mutex};
+    static CACHE: LazyLock<Mutex<HashMap<Vec<String>, Arc<PatternSet>>>> = LazyLock::new(Default::default);
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     cache
-        .entry(pattern.to_string())
-        .or_insert_with(|| compile(pattern).ok())
+        .entry(patterns.to_vec())
+        .or_insert_with(|| {
+            let valid: Vec<&str> = patterns.iter().map(String::as_str).filter(|p| compile(p).is_ok()).collect();
+            let set = PatternSet::new(&valid, true)
+                .or_else(|_| PatternSet::new::<&str>(&[], true))
+                .expect("an empty set builds");
+            Arc::new(set)
+        })
         .clone()
 }
 
