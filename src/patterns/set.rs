@@ -33,7 +33,8 @@ const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
 /// Finds the patterns that may match a text (see the module documentation).
 #[derive(Debug, Clone)]
 pub struct Prefilter {
-    /// Literals of every pattern that has usable ones, searched ignoring ASCII case.
+    /// Literals of every pattern that has usable ones, in lower case, searched in the text's
+    /// ASCII lower case.
     literals: Option<AhoCorasick>,
     /// The patterns each literal of `literals` belongs to.
     literal_owner: Vec<Vec<u32>>,
@@ -69,9 +70,10 @@ impl Prefilter {
             }
         }
         let (literals, literal_owner): (Vec<Vec<u8>>, Vec<Vec<u32>>) = owners.into_iter().unzip();
+        // The literals are lower-case and the text is searched in ASCII lower case (`candidates`):
+        // the same as an ASCII-case-insensitive search, with a smaller automaton to build.
         let literals = (!literals.is_empty()).then(|| {
             AhoCorasick::builder()
-                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 // Thousands of literals: a full DFA's tables miss the CPU cache at every byte, and
                 // a skip-ahead prefilter finds a literal every few bytes; a compact automaton
@@ -79,7 +81,7 @@ impl Prefilter {
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .prefilter(false)
                 .build(&literals)
-                .or_else(|_| AhoCorasick::builder().ascii_case_insensitive(true).build(&literals))
+                .or_else(|_| AhoCorasick::builder().build(&literals))
                 .expect("literals of at most a few thousand patterns fit an automaton")
         });
         let always = match RegexSetBuilder::new(&always).size_limit(ALWAYS_SIZE_LIMIT).build() {
@@ -117,7 +119,8 @@ impl Prefilter {
             self.non_ascii.iter().for_each(|&id| mark(id));
         }
         if let Some(literals) = &self.literals {
-            for found in literals.find_overlapping_iter(text) {
+            let lower = text.to_ascii_lowercase();
+            for found in literals.find_overlapping_iter(&lower) {
                 self.literal_owner[found.pattern().as_usize()].iter().for_each(|&id| mark(id));
             }
         }
@@ -175,7 +178,10 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             best = Some(found);
         }
     };
-    if matches!(hir.kind(), HirKind::Concat(_) | HirKind::Literal(_) | HirKind::Repetition(_)) {
+    if let HirKind::Literal(literal) = hir.kind() {
+        return usable(Seq::new([&*literal.0]));
+    }
+    if matches!(hir.kind(), HirKind::Concat(_) | HirKind::Repetition(_)) {
         for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
             let mut extractor = Extractor::new();
             extractor.kind(kind).limit_class(8).limit_total(300);
