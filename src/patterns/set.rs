@@ -7,14 +7,17 @@
 //! so the set works in two steps instead:
 //!
 //! 1. `Prefilter`: one Aho-Corasick pass over the text finds the literals present, and so the
-//!    *candidate* patterns; patterns without a usable literal are always candidates;
+//!    *candidate* patterns. Patterns without a usable literal are matched together in one small
+//!    `RegexSet`; patterns that need a non-ASCII letter (`спасибо`) are candidates only in a text
+//!    that has a non-ASCII character;
 //! 2. each candidate's own regex (small, compiled on first use) confirms the match.
 //!
 //! Invariant: the candidates of a text include every pattern that matches it. Literals are
 //! taken from the pattern parsed case-sensitively and searched ignoring ASCII case, which covers
 //! a case-insensitive pattern's matches except through the two non-ASCII letters that fold to
 //! ASCII ones (the Kelvin sign and the long s): a text holding either makes every pattern a
-//! candidate. Only ASCII runs of a literal are searched, so non-ASCII case folding never matters.
+//! candidate. Only runs of a literal without non-ASCII letters are searched (ASCII, and caseless
+//! characters such as `。`), so non-ASCII case folding never matters.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
