@@ -635,13 +635,7 @@ impl Backend {
                 backend.client.log_message(MessageType::ERROR, "letterlint: the dictionaries failed to load").await;
                 return;
             }
-            for uri in backend.state.spelling_pending() {
-                backend.refresh(&uri).await;
-            }
-            let session = backend.state.session();
-            if session.pull && session.diagnostic_refresh {
-                let _ = backend.client.workspace_diagnostic_refresh().await;
-            }
+            backend.republish(&backend.state.spelling_pending()).await;
         });
     }
 
@@ -690,12 +684,8 @@ impl Backend {
                     return;
                 }
                 let (_, ready) = backend.state.suggestions_pending();
-                for uri in &ready {
-                    backend.refresh(uri).await;
-                }
-                let session = backend.state.session();
-                if !ready.is_empty() && session.pull && session.diagnostic_refresh {
-                    let _ = backend.client.workspace_diagnostic_refresh().await;
+                if !ready.is_empty() {
+                    backend.republish(&ready).await;
                 }
             }
         });
@@ -750,17 +740,24 @@ impl Backend {
             .await;
     }
 
-    /// Re-lints every open document after a change of settings or configuration.
-    async fn refresh_all(&self) {
-        self.state.generation.fetch_add(1, Ordering::SeqCst);
-        let uris: Vec<Url> = lock(&self.state.docs).keys().cloned().collect();
-        for uri in &uris {
+    /// Lints these documents again and publishes them; a client that pulls diagnostics is asked
+    /// to pull them again.
+    async fn republish(&self, uris: &[Url]) {
+        for uri in uris {
             self.refresh(uri).await;
         }
         let session = self.state.session();
         if session.pull && session.diagnostic_refresh {
             let _ = self.client.workspace_diagnostic_refresh().await;
         }
+    }
+
+    /// Re-lints every open document after a change of settings or configuration.
+    async fn refresh_all(&self) {
+        self.state.generation.fetch_add(1, Ordering::SeqCst);
+        let uris: Vec<Url> = lock(&self.state.docs).keys().cloned().collect();
+        self.republish(&uris).await;
+        let session = self.state.session();
         if session.inlay_hint_refresh {
             let _ = self.client.inlay_hint_refresh().await;
         }

@@ -27,6 +27,9 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
 
+/// Compiled size allowed for one pattern.
+const REGEX_SIZE_LIMIT: usize = 10 << 20;
+
 /// Compiled size allowed for the set of patterns without literals.
 const ALWAYS_SIZE_LIMIT: usize = 64 << 20;
 
@@ -98,15 +101,6 @@ impl Prefilter {
         Ok(Prefilter { literals, literal_owner, non_ascii, always, always_ids, len })
     }
 
-    /// Number of patterns.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// The patterns that may match `text`, in increasing order, each once. A pattern without
     /// literals is named only when it does match.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
@@ -138,7 +132,8 @@ impl Prefilter {
         out
     }
 
-    /// How many patterns have no usable literal (for tests and tuning).
+    /// How many patterns have no usable literal.
+    #[cfg(test)]
     pub fn always_candidates(&self) -> usize {
         self.always_ids.len()
     }
@@ -285,24 +280,20 @@ pub struct PatternSet {
     /// Each pattern as given to `regex`, with its flags.
     sources: Vec<String>,
     case_insensitive: bool,
-    size_limit: usize,
     regexes: Vec<OnceLock<Regex>>,
 }
 
 impl PatternSet {
     /// A set of `patterns` (as written, without a leading `(?i)`), all case-insensitive or all
-    /// not. Syntax errors are reported here, with the index of the pattern; a pattern too big to
-    /// compile is reported by `compile_all` (or here, when it has no literal).
+    /// not. Syntax errors are reported here, with the index of the pattern (a pattern that does not
+    /// parse has no literal, so `Prefilter::new` compiles it); a pattern too big to compile is
+    /// reported by `compile_all` (or here, when it has no literal).
     pub fn new<S: AsRef<str>>(patterns: &[S], case_insensitive: bool) -> Result<PatternSet, (usize, String)> {
-        for (i, pattern) in patterns.iter().enumerate() {
-            regex_syntax::ParserBuilder::new().build().parse(pattern.as_ref()).map_err(|e| (i, e.to_string()))?;
-        }
         let prefilter = Prefilter::new(patterns.iter().map(|p| (p.as_ref(), case_insensitive))).map_err(|(i, e)| (i, e.to_string()))?;
         Ok(PatternSet {
             prefilter,
             sources: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
             case_insensitive,
-            size_limit: 10 << 20,
             regexes: patterns.iter().map(|_| OnceLock::new()).collect(),
         })
     }
@@ -323,7 +314,7 @@ impl PatternSet {
     }
 
     fn build(&self, idx: usize) -> Result<Regex, regex::Error> {
-        RegexBuilder::new(&self.sources[idx]).case_insensitive(self.case_insensitive).size_limit(self.size_limit).build()
+        RegexBuilder::new(&self.sources[idx]).case_insensitive(self.case_insensitive).size_limit(REGEX_SIZE_LIMIT).build()
     }
 
     /// Compiles every pattern now: the first error, with the index of its pattern.
@@ -349,10 +340,7 @@ impl PatternSet {
         self.prefilter.candidates(text).into_iter().any(|idx| self.regex(idx).is_match(text))
     }
 
-    pub fn source(&self, idx: usize) -> &str {
-        &self.sources[idx]
-    }
-
+    #[cfg(test)]
     pub fn prefilter(&self) -> &Prefilter {
         &self.prefilter
     }

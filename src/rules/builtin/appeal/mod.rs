@@ -155,14 +155,16 @@ pub(crate) fn set_cached(patterns: &[String]) -> std::sync::Arc<PatternSet> {
     let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
     cache
         .entry(patterns.to_vec())
-        .or_insert_with(|| {
-            let valid: Vec<&str> = patterns.iter().map(String::as_str).filter(|p| compile(p).is_ok()).collect();
-            let set = PatternSet::new(&valid, true)
-                .or_else(|_| PatternSet::new::<&str>(&[], true))
-                .expect("an empty set builds");
-            Arc::new(set)
-        })
+        .or_insert_with(|| Arc::new(set_of(patterns.iter().map(String::as_str))))
         .clone()
+}
+
+/// The patterns that compile (`compile`), as one case-insensitive `PatternSet`.
+fn set_of<'a>(patterns: impl Iterator<Item = &'a str>) -> PatternSet {
+    let valid: Vec<&str> = patterns.filter(|p| compile(p).is_ok()).collect();
+    PatternSet::new(&valid, true)
+        .or_else(|_| PatternSet::new::<&str>(&[], true))
+        .expect("an empty set builds")
 }
 
 /// True when one of the writer's sentences matches one of `patterns`.
@@ -182,21 +184,8 @@ pub(crate) fn data_set(rule: &Rule, key: &str) -> std::sync::Arc<PatternSet> {
     cache
         .entry(cache_key)
         .or_insert_with(|| {
-            let patterns: Vec<&str> = rule
-                .spec
-                .data
-                .as_ref()
-                .and_then(|d| d.get(key))
-                .and_then(|v| v.as_array())
-                .into_iter()
-                .flatten()
-                .filter_map(|v| v.as_str())
-                .filter(|p| compile(p).is_ok())
-                .collect();
-            let set = PatternSet::new(&patterns, true)
-                .or_else(|_| PatternSet::new::<&str>(&[], true))
-                .expect("an empty set builds");
-            Arc::new(set)
+            let listed = rule.spec.data.as_ref().and_then(|d| d.get(key)).and_then(|v| v.as_array());
+            Arc::new(set_of(listed.into_iter().flatten().filter_map(|v| v.as_str())))
         })
         .clone()
 }
