@@ -1,5 +1,6 @@
-//! Whole replies: well-written ones (several issue types and platforms, one in Spanish) get no
-//! warning or error; replies that break a marketplace policy get that policy rule's error; an
+//! Whole replies: well-written ones (several issue types and platforms; Spanish, French, German,
+//! Portuguese, Italian and Russian ones too) get no warning or error; incomplete ones in those
+//! languages get the content rules' findings, so the rules read them rather than skip them; replies that break a marketplace policy get that policy rule's error; an
 //! appeal that reports a stopped practice gets none.
 
 use std::fs;
@@ -41,7 +42,7 @@ fn fixtures(dir: &str) -> Vec<(String, String)> {
 #[test]
 fn good_replies_get_no_warning_or_error() {
     let letters = fixtures("good");
-    assert!(letters.len() >= 6);
+    assert!(letters.len() >= 16);
     for (name, text) in letters {
         let serious: Vec<String> = lint(&text)
             .into_iter()
@@ -49,6 +50,56 @@ fn good_replies_get_no_warning_or_error() {
             .map(|d| format!("{} {}", d.rule, d.message))
             .collect();
         assert!(serious.is_empty(), "{name}: {serious:#?}");
+    }
+}
+
+#[test]
+fn incomplete_replies_in_other_languages_get_the_content_findings() {
+    // A damaged-goods reply with a generic apology, one remedy and no photo request; a delay reply
+    // with a cause but no new date and no option.
+    let damaged = ["reply/apology", "reply/options", "reply/photo-request"];
+    let letters = fixtures("incomplete");
+    assert_eq!(letters.len(), 10);
+    for (name, text) in letters {
+        let found: Vec<String> = lint(&text)
+            .into_iter()
+            .filter(|d| d.rule.starts_with("reply/"))
+            .map(|d| if d.rule == "reply/delay" { format!("{} {}", d.rule, d.message) } else { d.rule.clone() })
+            .collect();
+        if name.ends_with("-damaged.md") {
+            assert_eq!(found, damaged, "{name}");
+        } else {
+            assert_eq!(found.len(), 2, "{name}: {found:#?}");
+            let delay = &found[0];
+            assert!(delay.starts_with("reply/delay") && delay.contains("new expected date") && delay.contains("compensation"), "{name}: {delay}");
+            assert!(!delay.contains("confirmed cause") && !delay.contains("the problem"), "{name}: {delay}");
+            assert_eq!(found[1], "reply/options", "{name}");
+        }
+    }
+}
+
+#[test]
+fn refund_customs_hours_and_photo_rules_read_other_languages() {
+    // (letter, rule, whether the rule must report it)
+    let cases = [
+        // fr-refund-good
+        ("---\nkind: reply\nreason: refund-timing\nlanguage: fr\n---\nBonjour Marie,\n\nMerci pour votre message. Nous avons effectué le remboursement complet aujourd'hui. Votre banque met de 3 à 20 jours ouvrés pour l'afficher. Si vous ne le voyez toujours pas après ce délai, contactez votre banque puis écrivez-nous ici.\n\nCordialement,\nLi\n", "reply/refund-timeline", false),
+        // fr-refund-bad
+        ("---\nkind: reply\nreason: refund-timing\nlanguage: fr\n---\nBonjour Marie,\n\nMerci pour votre message. Nous avons effectué le remboursement aujourd'hui, il arrivera bientôt.\n\nCordialement,\nLi\n", "reply/refund-timeline", true),
+        // de-customs-good
+        ("---\nkind: reply\nreason: customs\nlanguage: de\n---\nHallo Anna,\n\nvielen Dank für Ihre Nachricht. Die Einfuhrabgaben werden vom Zoll in Ihrem Land festgelegt und vom Empfänger bezahlt. Wir senden Ihnen heute die Rechnung, damit die Abfertigung schnell geht.\n\nMit freundlichen Grüßen\nLi\n", "reply/customs", false),
+        // de-customs-bad
+        ("---\nkind: reply\nreason: customs\nlanguage: de\n---\nHallo Anna,\n\nvielen Dank für Ihre Nachricht. Wir garantieren, dass keine Zollgebühren anfallen. Wir senden Ihnen heute die Rechnung.\n\nMit freundlichen Grüßen\nLi\n", "reply/customs", true),
+        // ru-welcome-good
+        ("---\nkind: reply\nlanguage: ru\n---\nЗдравствуйте!\n\nДобро пожаловать в наш магазин! Мы отвечаем с 9:00 до 18:00 по московскому времени, с понедельника по пятницу.\n\nС уважением,\nМагазин Lumen\n", "reply/work-hours", false),
+        // ru-welcome-bad
+        ("---\nkind: reply\nlanguage: ru\n---\nЗдравствуйте!\n\nДобро пожаловать в наш магазин! Мы отвечаем с 9:00 до 18:00, с понедельника по пятницу.\n\nС уважением,\nМагазин Lumen\n", "reply/work-hours", true),
+        // pt-photo-vague
+        ("---\nkind: reply\nreason: damaged\nlanguage: pt\n---\nOlá Ana,\n\nObrigada pela sua mensagem. Sentimos muito que a luminária tenha chegado quebrada.\n\nPor favor, envie-nos uma foto.\n\nDepois disso, você pode escolher: enviamos uma nova luminária em 2 dias, ou reembolsamos o valor total em 3 dias.\n\nAtenciosamente,\nLi\n", "reply/photo-request", true),
+    ];
+    for (text, rule, expected) in cases {
+        let found: Vec<String> = lint(text).into_iter().filter(|d| d.rule == rule).map(|d| d.message).collect();
+        assert_eq!(!found.is_empty(), expected, "{rule} on\n{text}\n{found:#?}");
     }
 }
 

@@ -1,9 +1,6 @@
 //! `reply/apology`: the seller is at fault and the reply has no specific apology.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::cues::cue;
 use super::{issue, letter_finding, sentences};
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
@@ -14,18 +11,6 @@ use crate::rules::{Context, Rule};
 /// object is a generic "inconvenience" or "trouble" is not a specific apology.
 pub struct Apology;
 
-static APOLOGY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(sorry|apologi[sz]e|apologies|lo sentimos|disculp|perd[oó]n)")
-        .expect("regex")
-});
-static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(any|the|all the|this|that|your|some)\s+(inconvenience|trouble|troubles|problem|problems|issue|issues)\b([^.!?]{0,30}\b(caused|may have|might have))?")
-        .expect("regex")
-});
-static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(delay|delayed|late|wait|waiting|damage|damaged|broken|crack|cracked|wrong|lost|missing|defect|defective|faulty|stopped working|not working|split|separate|two parcels|mistake|error|retraso|roto|dañado|equivocad)").expect("regex")
-});
-
 impl Check for Apology {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
@@ -35,11 +20,17 @@ impl Check for Apology {
         if !issue.is_sellers_fault() {
             return;
         }
+        let language = letter.language();
+        let (apology, generic, failure) = (
+            cue("apology").regex(language),
+            cue("apology-generic").regex(language),
+            cue("apology-failure").regex(language),
+        );
         let specific = sentences(letter).any(|(text, _)| {
-            APOLOGY.is_match(text) && FAILURE.is_match(&GENERIC.replace_all(text, ""))
+            apology.is_match(text) && failure.is_match(&generic.replace_all(text, ""))
         });
         if !specific {
-            let any_apology = sentences(letter).any(|(text, _)| APOLOGY.is_match(text));
+            let any_apology = sentences(letter).any(|(text, _)| apology.is_match(text));
             let name = if any_apology { Some("generic") } else { None };
             out.push(letter_finding(
                 letter,

@@ -5,10 +5,7 @@
 //!
 //! The issue a reply answers comes from front matter `reason:`, else from the text (`issue_of`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use self::cues::cue;
 use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::letter::{Kind, Letter, PartKind};
@@ -18,6 +15,7 @@ use crate::rules::engine::letter_span;
 
 mod apology;
 mod content;
+pub mod cues;
 mod deadline;
 mod language;
 mod length;
@@ -121,57 +119,20 @@ impl Issue {
     }
 }
 
-/// Text cues for each issue, most specific first. Written for replies in English and Spanish.
-static ISSUE_CUES: LazyLock<Vec<(Issue, Regex)>> = LazyLock::new(|| {
-    let cue = |issue, pattern: &str| {
-        (
-            issue,
-            Regex::new(&format!("(?i){pattern}")).expect("issue cue"),
-        )
-    };
-    vec![
-        cue(
-            Issue::Welcome,
-            r"\b(welcome to our (store|shop)|bienvenid[oa]s? a nuestra tienda)\b",
-        ),
-        cue(
-            Issue::Customs,
-            r"\b(customs (duty|duties|tax|fee|charge)s?|import (duty|duties|tax|vat)|aduana|impuestos de importaci[oó]n)\b",
-        ),
-        cue(
-            Issue::PostOfficePickup,
-            r"\b(post office|postal office|pick-?up point|oficina de correos)\b",
-        ),
-        cue(
-            Issue::SplitPackage,
-            r"\b((two|three|four|2|3|4|separate|several) (parcels?|packages?|shipments?)|split (into|in)|shipped separately)\b",
-        ),
-        cue(
-            Issue::LostReshipped,
-            r"\b(lost in transit|(was|is|got) lost|reshipped|re-shipped|resent|sent (you )?a (new|replacement) (one|parcel|package))\b",
-        ),
-        cue(
-            Issue::Damaged,
-            r"\b(arrived (damaged|broken|cracked)|(is|was|were|are) (damaged|broken|cracked)|damaged in transit|lleg[oó] (roto|dañado))\b",
-        ),
-        cue(
-            Issue::WrongItem,
-            r"\b(wrong (item|size|colou?r|product|model)|(sent|received) the wrong)\b",
-        ),
-        cue(
-            Issue::RefundTiming,
-            r"\b(refund|reembolso)\b.*\b(business|working|bank|d[ií]as)\b",
-        ),
-        cue(
-            Issue::TrackingNotUpdating,
-            r"\btracking (has not|hasn't|did not|didn't|does not|doesn't) (update|change)",
-        ),
-        cue(
-            Issue::ShippingDelay,
-            r"\b(delay|delayed|late|not (yet )?arrived|still in transit|has not arrived|hasn't arrived|retraso|wait patiently|(will|can) (only )?(ship|be shipped|send|dispatch)( it| out)? (with)?in \S+ (business |working )?days)\b",
-        ),
-    ]
-});
+/// The issues recognised from the text, most specific first, with their cue in
+/// `rules/lexicons/replies.toml`.
+const ISSUE_CUES: &[(Issue, &str)] = &[
+    (Issue::Welcome, "issue-welcome"),
+    (Issue::Customs, "issue-customs"),
+    (Issue::PostOfficePickup, "issue-post-office-pickup"),
+    (Issue::SplitPackage, "issue-split-package"),
+    (Issue::LostReshipped, "issue-lost-reshipped"),
+    (Issue::Damaged, "issue-damaged"),
+    (Issue::WrongItem, "issue-wrong-item"),
+    (Issue::RefundTiming, "issue-refund-timing"),
+    (Issue::TrackingNotUpdating, "issue-tracking-not-updating"),
+    (Issue::ShippingDelay, "issue-shipping-delay"),
+];
 
 /// The issue a reply answers: front matter `reason:`, else recognised from the writer's text.
 /// Appeals have no issue in this sense.
@@ -197,9 +158,10 @@ pub fn issue_of(letter: &Letter) -> Option<Issue> {
         return Some(Issue::KeywordReply);
     }
     let text = own_text(letter);
+    let language = letter.language();
     ISSUE_CUES
         .iter()
-        .find(|(_, re)| re.is_match(&text))
+        .find(|(_, name)| cue(name).is_match(language, &text))
         .map(|(issue, _)| *issue)
 }
 
@@ -220,14 +182,6 @@ pub fn sentences(letter: &Letter) -> impl Iterator<Item = (&str, &[PartKind])> {
         .iter()
         .map(|u| (letter.unit_text(u), u.parts.as_slice()))
 }
-
-/// A time frame: a number, a date, a weekday or a relative day ("today", "tomorrow").
-pub static TIME_FRAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\d|\b(today|tonight|tomorrow|this (morning|afternoon|evening|week)|next (week|monday|tuesday|wednesday|thursday|friday)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|same day|next (working |business )?day|immediately|right away|hoy|mañana|lunes|martes|miércoles|jueves|viernes|días|dos|tres)\b",
-    )
-    .expect("time frame")
-});
 
 /// One finding for the whole letter, with the message `name` (or the main message) filled.
 pub fn letter_finding(
@@ -297,6 +251,25 @@ mod tests {
             Some(Issue::ShippingDelay),
         );
     }
+
+    #[test]
+    fn issue_is_recognised_in_the_languages_of_the_cues() {
+        let cases = [
+            ("Bonjour Marie,\n\nVotre colis vous attend au bureau de poste de Lyon depuis lundi.\n", Issue::PostOfficePickup),
+            ("Bonjour Marie,\n\nNous sommes désolés : votre commande est en retard à cause de la grève.\n", Issue::ShippingDelay),
+            ("Hallo Anna,\n\nes tut uns leid, dass die Vase beschädigt bei Ihnen angekommen ist.\n", Issue::Damaged),
+            ("Hallo Anna,\n\ndie Zollgebühren legt der Zoll in Ihrem Land fest.\n", Issue::Customs),
+            ("Olá Ana,\n\nenviamos o seu pedido em dois pacotes, por isso chegou só uma parte.\n", Issue::SplitPackage),
+            ("Olá Ana,\n\no reembolso foi feito hoje e o banco leva de 3 a 20 dias úteis.\n", Issue::RefundTiming),
+            ("Buongiorno Giulia,\n\nci scusiamo, le abbiamo spedito la taglia sbagliata.\n", Issue::WrongItem),
+            ("Buongiorno Giulia,\n\nbenvenuti nel nostro negozio! Rispondiamo dalle 9:00 alle 18:00.\n", Issue::Welcome),
+            ("Здравствуйте, Анна!\n\nВаша посылка потерялась, поэтому мы отправили новую вчера.\n", Issue::LostReshipped),
+            ("Здравствуйте, Анна!\n\nК сожалению, трек-номер не обновляется уже неделю.\n", Issue::TrackingNotUpdating),
+        ];
+        for (text, issue) in cases {
+            check(text, Some(issue));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -307,7 +280,8 @@ mod language_tests {
     #[test]
     fn content_rules_stay_silent_on_languages_they_cannot_read() {
         let registry = Registry::builtin().expect("built-in rules load");
-        let text = "---\nkind: reply\nreason: damaged-item\nlanguage: de\n---\nHallo Anna,\n\nvielen Dank für Ihre Nachricht. Es tut uns sehr leid, dass die Lampe zerbrochen ankam. Wir senden Ihnen innerhalb von 2 Tagen kostenlos eine neue Lampe, oder wir erstatten Ihnen den vollen Betrag.\n\nMit freundlichen Grüßen\nLi";
+        // Dutch: no cues in rules/lexicons/replies.toml.
+        let text = "---\nkind: reply\nreason: damaged-item\nlanguage: nl\n---\nHallo Anna,\n\nBedankt voor uw bericht. Het spijt ons dat de lamp kapot is aangekomen. Wij sturen u binnen 2 dagen gratis een nieuwe lamp, of wij betalen het volledige bedrag terug.\n\nMet vriendelijke groet\nLi";
         let (_, diagnostics) = crate::lint(&registry, text, &Hints::default(), &Settings::default());
         let content: Vec<_> = diagnostics
             .iter()

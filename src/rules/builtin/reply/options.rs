@@ -1,10 +1,8 @@
 //! `reply/options`: on an issue with a choice, the buyer gets fewer than two options.
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::cues::cue;
 use super::{issue, letter_finding, sentences};
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
@@ -16,24 +14,17 @@ use crate::rules::{Context, Rule};
 /// two is a finding on damaged, wrong-item, quality, delay and lost-parcel issues.
 pub struct Options;
 
-static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(or|either|choose|choice|prefer|option|options|whichever|o|elige|prefieres|opci[oó]n)\b").expect("regex")
-});
-
-static REMEDIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        r"\b(partial refund|refund (part|half|\d+ ?%)|reembolso parcial)|\d+ ?% (refund|back|reembolso)",
-        r"\b(full refund|refund (you )?(in full|the full|the whole|fully)|(a|the) refund|refund you|reembolso completo|reembolso total)\b",
-        r"\b(reship|re-ship|resend|send (you )?(a )?(new|another|replacement)|replacement|new one|nuevo env[ií]o|reenviar)",
-        r"\b(coupon|discount|voucher|store credit|cup[oó]n|descuento)",
-        r"\b(return|exchange|devoluci[oó]n|cambio)\b",
-        r"\b(wait|keep waiting|a few more days|esperar)\b",
-        r"\b(keep (it|the item|the order|them))\b",
-    ]
-    .iter()
-    .map(|p| Regex::new(&format!("(?i){p}")).expect("remedy"))
-    .collect()
-});
+/// The remedies, by cue in `rules/lexicons/replies.toml`; the first two are the partial and the
+/// full refund.
+const REMEDIES: &[&str] = &[
+    "options-partial-refund",
+    "options-full-refund",
+    "options-reship",
+    "options-coupon",
+    "options-return",
+    "options-wait",
+    "options-keep",
+];
 
 impl Check for Options {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
@@ -44,13 +35,16 @@ impl Check for Options {
         if !issue.has_choice() {
             return;
         }
+        let language = letter.language();
+        let choice = cue("options-choice").regex(language);
+        let remedies: Vec<_> = REMEDIES.iter().map(|name| cue(name).regex(language)).collect();
         let mut offered = BTreeSet::new();
         for (_, block) in letter.doc.own_blocks() {
             let is_item = matches!(block.kind, crate::document::BlockKind::ListItem { .. });
             for sentence in &block.sentences {
                 let text = &block.prose.text[sentence.span.range()];
-                if is_item || CHOICE.is_match(text) {
-                    for (i, remedy) in REMEDIES.iter().enumerate() {
+                if is_item || choice.is_match(text) {
+                    for (i, remedy) in remedies.iter().enumerate() {
                         if remedy.is_match(text) {
                             offered.insert(i);
                         }
@@ -62,7 +56,7 @@ impl Check for Options {
         if offered.contains(&0)
             && offered.contains(&1)
             && !sentences(letter)
-                .any(|(t, _)| REMEDIES[1].is_match(&REMEDIES[0].replace_all(t, "")))
+                .any(|(t, _)| remedies[1].is_match(&remedies[0].replace_all(t, "")))
         {
             offered.remove(&1);
         }

@@ -1,10 +1,7 @@
 //! `reply/solution`: the reply has no concrete next step with a time frame.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::{Issue, TIME_FRAME, issue, letter_finding, sentences};
+use super::cues::cue;
+use super::{Issue, issue, letter_finding, sentences};
 use crate::diagnostic::Diagnostic;
 use crate::letter::PartKind;
 use crate::rules::builtin::Check;
@@ -17,10 +14,6 @@ use crate::rules::{Context, Rule};
 /// auto-replies and keyword replies are left to their own rules.
 pub struct Solution;
 
-static NEXT_STEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bwe (have )?(sent|shipped|refunded|issued|reshipped|resent|arranged|contacted|released)\b|\b(we will|we'll|we have|we've|we can|i will|i'll|we are going to|has been|have been|was|will be|please|you can|reembolsaremos|enviaremos|hemos)\b[^.!?]{0,60}\b(refund|reship|resend|send|sent|ship|shipped|replace|replacement|check|contact|arrange|issue|issued|credit|return|deliver|collect|pick|update|reply|answer|release|released|approved|reembols|envi)").expect("regex")
-});
-
 impl Check for Solution {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
@@ -31,14 +24,16 @@ impl Check for Solution {
         ) {
             return;
         }
+        let language = letter.language();
+        let next_step = cue("solution-next-step").regex(language);
         let steps: Vec<&str> = sentences(letter)
-            .filter(|(text, parts)| parts.contains(&PartKind::Solution) || NEXT_STEP.is_match(text))
+            .filter(|(text, parts)| parts.contains(&PartKind::Solution) || next_step.is_match(text))
             .map(|(text, _)| text)
             .collect();
         let locale = cx.settings.locale();
         if steps.is_empty() {
             out.push(letter_finding(letter, rule, locale, None, &[]));
-        } else if !steps.iter().any(|text| TIME_FRAME.is_match(text)) {
+        } else if !steps.iter().any(|text| cue("time-frame").is_match(language, text)) {
             out.push(letter_finding(letter, rule, locale, Some("no-time"), &[]));
         }
     }

@@ -1,0 +1,171 @@
+//! The cues the reply content rules read, from the embedded `rules/lexicons/replies.toml`, each
+//! compiled for the language of the letter it reads.
+//!
+//! Invariant: the lexicon is compiled once per process and a broken one is a build defect, caught
+//! by the unit tests below, so loading it panics with the file and cue named. A cue's regex for a
+//! language is compiled the first time a letter in that language asks for it.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::embedded;
+
+const FILE: &str = "lexicons/replies.toml";
+
+/// One or several patterns.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Patterns {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Patterns {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            Patterns::One(p) => vec![p],
+            Patterns::Many(ps) => ps,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct LexiconFile {
+    languages: Vec<String>,
+    #[serde(flatten)]
+    cues: HashMap<String, HashMap<String, Patterns>>,
+}
+
+/// A cue: patterns per language, compiled per reading language on first use.
+pub struct Cue {
+    name: String,
+    /// Patterns of every language.
+    any: Vec<String>,
+    /// Patterns of each of the lexicon's languages, in the lexicon's order (empty when missing).
+    by_language: Vec<Vec<String>>,
+    /// 0: every language; 1 + i: English and the lexicon's language i.
+    compiled: Vec<OnceLock<Regex>>,
+}
+
+pub struct Lexicon {
+    /// The languages every cue is written for, English first.
+    pub languages: Vec<String>,
+    cues: HashMap<String, Cue>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let text = embedded::file(FILE).unwrap_or_else(|| panic!("rules/{FILE} is embedded"));
+    let file: LexiconFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/{FILE}: {e}"));
+    assert_eq!(file.languages.first().map(String::as_str), Some("en"), "rules/{FILE}: `languages` starts with en");
+    let cues = file
+        .cues
+        .into_iter()
+        .map(|(name, mut table)| {
+            let any = table.remove("any").map(Patterns::into_vec).unwrap_or_default();
+            let by_language = file.languages.iter().map(|l| table.remove(l).map(Patterns::into_vec).unwrap_or_default()).collect();
+            if let Some(unknown) = table.keys().next() {
+                panic!("rules/{FILE}: cue `{name}` has patterns for `{unknown}`, which is not in `languages`");
+            }
+            let compiled = (0..=file.languages.len()).map(|_| OnceLock::new()).collect();
+            (name.clone(), Cue { name, any, by_language, compiled })
+        })
+        .collect();
+    Lexicon { languages: file.languages, cues }
+});
+
+/// The lexicon.
+#[cfg(test)]
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// The cue `name` of `rules/lexicons/replies.toml`.
+pub fn cue(name: &str) -> &'static Cue {
+    LEXICON.cues.get(name).unwrap_or_else(|| panic!("rules/{FILE} has no cue `{name}`"))
+}
+
+#[cfg(test)]
+impl Lexicon {
+    /// The cues, by name.
+    pub fn cues(&self) -> impl Iterator<Item = &Cue> {
+        self.cues.values()
+    }
+}
+
+impl Cue {
+    #[cfg(test)]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The languages this cue has patterns for (every one when it has `any` patterns).
+    #[cfg(test)]
+    pub fn covers(&self, language: &str) -> bool {
+        !self.any.is_empty() || LEXICON.languages.iter().zip(&self.by_language).any(|(l, p)| l == language && !p.is_empty())
+    }
+
+    /// The cue for a letter in `language`: English, that language and `any`; every language when
+    /// the language is unknown or not one of the lexicon's.
+    pub fn regex(&self, language: Option<&str>) -> &Regex {
+        let slot = language.and_then(|l| LEXICON.languages.iter().position(|x| x == l)).map_or(0, |i| i + 1);
+        self.compiled[slot].get_or_init(|| {
+            let mut patterns: Vec<&str> = self.any.iter().map(String::as_str).collect();
+            for (i, language_patterns) in self.by_language.iter().enumerate() {
+                if slot == 0 || i == 0 || i + 1 == slot {
+                    patterns.extend(language_patterns.iter().map(String::as_str));
+                }
+            }
+            let alternation = patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+            Regex::new(&format!("(?i){alternation}"))
+                .unwrap_or_else(|e| panic!("rules/{FILE}: cue `{}`: {e}", self.name))
+        })
+    }
+
+    /// True when the cue matches `text` of a letter in `language`.
+    pub fn is_match(&self, language: Option<&str>, text: &str) -> bool {
+        self.regex(language).is_match(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_compiles_for_every_language_and_covers_them_all() {
+        let lexicon = lexicon();
+        assert!(lexicon.cues().count() > 20);
+        for cue in lexicon.cues() {
+            cue.regex(None);
+            for language in &lexicon.languages {
+                assert!(cue.covers(language), "rules/{FILE}: cue `{}` has no `{language}` patterns (nor `any`)", cue.name());
+                cue.regex(Some(language));
+            }
+        }
+    }
+
+    #[test]
+    fn a_letter_is_read_with_english_and_its_own_language_only() {
+        // French "car" is "because"; in an English letter it is a car.
+        let cause = cue("delay-cause");
+        assert!(cause.is_match(Some("fr"), "Le colis est bloqué car la douane est fermée."));
+        assert!(!cause.is_match(Some("en"), "The car is red."));
+        assert!(cause.is_match(None, "Le colis est bloqué car la douane est fermée."));
+        // English wording inside a reply in another language still counts.
+        assert!(cause.is_match(Some("de"), "Das Paket ist wegen des Wetters spät. Due to the storm."));
+        assert!(cause.is_match(Some("nl"), "because of the storm"));
+    }
+
+    #[test]
+    fn the_rules_that_read_the_cues_claim_exactly_the_lexicon_languages() {
+        let registry = crate::rules::Registry::builtin().expect("built-in rules load");
+        let readers = ["reply/apology", "reply/customs", "reply/delay", "reply/options", "reply/photo-request", "reply/refund-timeline", "reply/solution"];
+        for id in readers {
+            let rule = registry.rules.iter().find(|r| r.id() == id).expect(id);
+            assert_eq!(rule.spec.languages, lexicon().languages, "{id}: `languages` must be those of rules/{FILE}");
+        }
+    }
+}
