@@ -1,0 +1,88 @@
+//! Marketplace policy (`policy/*`) and vague promises (`reply/expectations`) in the buyer's
+//! language: French, Spanish, German, Portuguese, Italian and Russian wording that breaks a policy
+//! is reported, and correct sentences in those languages are left alone.
+
+use letterlint::letter::Hints;
+use letterlint::rules::{Registry, Settings};
+
+/// The policy and expectation rules that report `sentence` in a short AliExpress reply.
+fn rules_on(registry: &Registry, sentence: &str) -> Vec<String> {
+    let text = format!("---\nkind: reply\nplatform: aliexpress\n---\nHi,\n\n{sentence}\n\nBest regards,\nLi\n");
+    let (_, diagnostics) = letterlint::lint(registry, &text, &Hints::default(), &Settings::default());
+    diagnostics
+        .into_iter()
+        .filter(|d| d.rule.starts_with("policy/") || d.rule == "reply/expectations")
+        .map(|d| d.rule)
+        .collect()
+}
+
+#[test]
+fn policy_and_expectation_rules_read_the_buyers_language() {
+    let registry = Registry::builtin().expect("built-in rules load");
+    // (sentence, the rule that must report it, or none for a correct sentence)
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Contactez-nous sur WhatsApp +33 6 12 34 56 78 pour aller plus vite.", Some("policy/off-platform-contact")),
+        ("Envoyez-nous votre numéro de téléphone pour le livreur.", Some("policy/off-platform-contact")),
+        ("Escríbenos por WhatsApp al +34 612 345 678.", Some("policy/off-platform-contact")),
+        ("Envíanos tu número de teléfono, por favor.", Some("policy/off-platform-contact")),
+        ("Kontaktieren Sie uns auf WhatsApp: +49 151 2345678.", Some("policy/off-platform-contact")),
+        ("Bitte schicken Sie uns Ihre Telefonnummer.", Some("policy/off-platform-contact")),
+        ("Schicken Sie uns bitte Ihre Telefonnummer.", Some("policy/off-platform-contact")),
+        ("Fale conosco pelo WhatsApp 11 98765-4321.", Some("policy/off-platform-contact")),
+        ("Envie-nos seu número de telefone.", Some("policy/off-platform-contact")),
+        ("Scrivici su WhatsApp al 333 1234567.", Some("policy/off-platform-contact")),
+        ("Inviaci il tuo numero di telefono.", Some("policy/off-platform-contact")),
+        ("Напишите нам в WhatsApp: +7 912 345-67-89.", Some("policy/off-platform-contact")),
+        ("Пришлите нам ваш номер телефона.", Some("policy/off-platform-contact")),
+        ("Vérifiez que le numéro de téléphone de votre adresse de livraison est correct.", None),
+        ("Répondez simplement à ce message ici.", None),
+        ("Payez-nous directement par PayPal et nous enverrons le colis.", Some("policy/off-platform-payment")),
+        ("Pague por transferencia bancaria y le daremos un descuento.", Some("policy/off-platform-payment")),
+        ("Bitte zahlen Sie per Banküberweisung.", Some("policy/off-platform-payment")),
+        ("Pague diretamente no Pix.", Some("policy/off-platform-payment")),
+        ("Pagate tramite bonifico bancario.", Some("policy/off-platform-payment")),
+        ("Переведите деньги на карту, и мы отправим заказ.", Some("policy/off-platform-payment")),
+        ("Le remboursement sera fait sur votre carte par AliExpress.", None),
+        ("Laissez-nous 5 étoiles et nous vous offrons un coupon.", Some("policy/review-manipulation")),
+        ("Déjenos una reseña positiva, por favor.", Some("policy/review-manipulation")),
+        ("Bitte löschen Sie Ihre Bewertung, dann erstatten wir Ihnen 10 %.", Some("policy/review-manipulation")),
+        ("Remova sua avaliação e devolvemos o dinheiro.", Some("policy/review-manipulation")),
+        ("Ci lasci una recensione positiva.", Some("policy/review-manipulation")),
+        ("Удалите отзыв, и мы вернём деньги.", Some("policy/review-manipulation")),
+        ("Merci pour votre avis positif.", None),
+        ("Gracias por su reseña positiva.", None),
+        ("Nous pouvons déclarer le colis comme cadeau pour éviter les taxes.", Some("policy/customs-misdeclaration")),
+        ("Podemos declarar el paquete como regalo.", Some("policy/customs-misdeclaration")),
+        ("Wir können das Paket als Geschenk deklarieren.", Some("policy/customs-misdeclaration")),
+        ("Vamos declarar como presente para não pagar imposto.", Some("policy/customs-misdeclaration")),
+        ("Possiamo dichiarare il pacco come regalo.", Some("policy/customs-misdeclaration")),
+        ("Мы укажем заниженную стоимость, чтобы не было пошлины.", Some("policy/customs-misdeclaration")),
+        ("No podemos declarar el paquete como regalo.", None),
+        ("Confirmez la réception dès maintenant, même si le colis n'est pas arrivé.", Some("policy/early-confirmation")),
+        ("Por favor, confirme la recepción ahora, aunque no haya llegado.", Some("policy/early-confirmation")),
+        ("Пожалуйста, подтвердите получение заранее.", Some("policy/early-confirmation")),
+        ("Confirme o recebimento agora, mesmo que ainda não tenha chegado.", Some("policy/early-confirmation")),
+        ("Por favor, confirme la recepción cuando reciba el paquete.", None),
+        ("Nous vous enverrons le colis bientôt.", Some("reply/expectations")),
+        ("Wir senden das Paket bald.", Some("reply/expectations")),
+        ("Le enviaremos el paquete en breve.", Some("reply/expectations")),
+        ("Enviaremos o pacote em breve.", Some("reply/expectations")),
+        ("Le invieremo il pacco al più presto.", Some("reply/expectations")),
+        ("Мы скоро отправим посылку.", Some("reply/expectations")),
+        ("Nous vous enverrons le colis demain.", None),
+        ("À bientôt !", None),
+        ("Мы отправим посылку завтра.", None),
+    ];
+    let mut failures = Vec::new();
+    for (sentence, rule) in cases {
+        let found = rules_on(&registry, sentence);
+        let ok = match rule {
+            Some(rule) => found.iter().any(|r| r == rule),
+            None => found.is_empty(),
+        };
+        if !ok {
+            failures.push(format!("{sentence}: expected {rule:?}, found {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
