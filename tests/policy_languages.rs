@@ -1,5 +1,5 @@
-//! Marketplace policy (`policy/*`) and vague promises (`reply/expectations`) in the buyer's
-//! language: French, Spanish, German, Portuguese, Italian and Russian wording that breaks a policy
+//! Marketplace policy (`policy/*`), vague promises (`reply/expectations`), blame and hollow
+//! apologies (`tone/blame`, `tone/non-apology`) in the buyer's language: French, Spanish, German, Portuguese, Italian and Russian wording that breaks a policy
 //! is reported, and correct sentences in those languages are left alone.
 
 use letterlint::letter::Hints;
@@ -11,7 +11,7 @@ fn rules_on(registry: &Registry, sentence: &str) -> Vec<String> {
     let (_, diagnostics) = letterlint::lint(registry, &text, &Hints::default(), &Settings::default());
     diagnostics
         .into_iter()
-        .filter(|d| d.rule.starts_with("policy/") || d.rule == "reply/expectations")
+        .filter(|d| d.rule.starts_with("policy/") || ["reply/expectations", "tone/blame", "tone/non-apology"].contains(&d.rule.as_str()))
         .map(|d| d.rule)
         .collect()
 }
@@ -72,6 +72,22 @@ fn policy_and_expectation_rules_read_the_buyers_language() {
         ("Nous vous enverrons le colis demain.", None),
         ("À bientôt !", None),
         ("Мы отправим посылку завтра.", None),
+        ("Vous auriez dû vérifier le guide des tailles.", Some("tone/blame")),
+        ("C'est de votre faute, le colis était bien emballé.", Some("tone/blame")),
+        ("Usted debió revisar la tabla de tallas.", Some("tone/blame")),
+        ("Sie hätten die Größentabelle lesen sollen.", Some("tone/blame")),
+        ("Você deveria ter verificado a tabela de medidas.", Some("tone/blame")),
+        ("È colpa sua, il pacco era integro.", Some("tone/blame")),
+        ("Вы сами виноваты, надо было читать описание.", Some("tone/blame")),
+        ("Nous aurions dû vérifier la taille avant l'envoi.", None),
+        ("Désolés pour le désagrément.", Some("tone/non-apology")),
+        ("Sentimos las molestias.", Some("tone/non-apology")),
+        ("Wir entschuldigen uns für die Unannehmlichkeiten.", Some("tone/non-apology")),
+        ("Pedimos desculpas pelo transtorno.", Some("tone/non-apology")),
+        ("Ci scusiamo per il disagio.", Some("tone/non-apology")),
+        ("Приносим извинения за доставленные неудобства.", Some("tone/non-apology")),
+        ("Nous sommes désolés que votre colis soit arrivé cassé.", None),
+        ("Приносим извинения за задержку посылки.", None),
     ];
     let mut failures = Vec::new();
     for (sentence, rule) in cases {
