@@ -8,6 +8,7 @@ use tower_lsp::lsp_types::*;
 
 use super::CHECKLIST_COMMAND;
 use crate::document::Span;
+use crate::i18n;
 use crate::letter::{Kind, Letter, Part, PartKind};
 use crate::lsp::Analysis;
 
@@ -28,32 +29,44 @@ fn capitalized(text: &str) -> String {
     })
 }
 
-/// The checklist line: "Appeal (Wish): 5/7 parts — missing: per-order reasons, plea".
-pub fn checklist(letter: &Letter) -> String {
+/// A part's name for people in `locale`: "per-order reasons", "逐单说明".
+fn part_title(locale: &str, part: PartKind) -> &'static str {
+    crate::report::labels::for_locale(locale).part(part)
+}
+
+/// The checklist line in `locale`: "Appeal (Wish): 5/7 parts — missing: per-order reasons, plea".
+pub fn checklist(letter: &Letter, locale: &str) -> String {
     let required = PartKind::of_kind(letter.kind);
     let missing: Vec<&str> = required
         .iter()
         .filter(|p| !letter.has_part(**p))
-        .map(|p| p.title())
+        .map(|p| part_title(locale, *p))
         .collect();
-    let kind = match letter.kind {
-        Kind::Appeal => "Appeal",
-        Kind::Reply => "Reply",
-    };
+    let kind = i18n::text(
+        locale,
+        "outline",
+        match letter.kind {
+            Kind::Appeal => "appeal",
+            Kind::Reply => "reply",
+        },
+    );
     let platform = if letter.platform == "generic" {
         String::new()
     } else {
-        format!(" ({})", platform_name(&letter.platform))
+        i18n::format(locale, "outline", "platform", &[("platform", platform_name(&letter.platform))])
     };
-    let count = format!(
-        "{kind}{platform}: {}/{} parts",
-        required.len() - missing.len(),
-        required.len()
+    let present = (required.len() - missing.len()).to_string();
+    let count = i18n::format(
+        locale,
+        "outline",
+        "checklist",
+        &[("kind", &kind), ("platform", &platform), ("present", &present), ("required", &required.len().to_string())],
     );
     if missing.is_empty() {
         count
     } else {
-        format!("{count} — missing: {}", missing.join(", "))
+        let parts = missing.join(&i18n::text(locale, "outline", "separator"));
+        i18n::format(locale, "outline", "missing", &[("checklist", &count), ("parts", &parts)])
     }
 }
 
@@ -63,7 +76,7 @@ pub fn code_lens(analysis: &Analysis) -> Vec<CodeLens> {
     vec![CodeLens {
         range: top,
         command: Some(Command {
-            title: checklist(&analysis.letter),
+            title: checklist(&analysis.letter, analysis.settings.locale()),
             command: CHECKLIST_COMMAND.into(),
             arguments: None,
         }),
@@ -72,8 +85,8 @@ pub fn code_lens(analysis: &Analysis) -> Vec<CodeLens> {
 }
 
 /// The name of a part in the outline; per-order parts name their order.
-fn part_name(letter: &Letter, part: &Part) -> String {
-    let title = capitalized(part.kind.title());
+fn part_name(letter: &Letter, part: &Part, locale: &str) -> String {
+    let title = capitalized(part_title(locale, part.kind));
     if part.kind != PartKind::PerOrder {
         return title;
     }
@@ -88,7 +101,7 @@ fn part_name(letter: &Letter, part: &Part) -> String {
         .map(String::as_str)
         .or_else(|| ORDER_ID.find(text).map(|m| m.as_str()))
     {
-        Some(id) => format!("Order {id}"),
+        Some(id) => i18n::format(locale, "outline", "order", &[("id", id)]),
         None => title,
     }
 }
@@ -96,11 +109,12 @@ fn part_name(letter: &Letter, part: &Part) -> String {
 /// The letter's outline: its front matter and each recognised part, in text order.
 pub fn symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
     let letter = &analysis.letter;
+    let locale = analysis.settings.locale();
     let mut out = Vec::new();
     if let Some(fm) = &letter.doc.front_matter {
         out.push(symbol(
             analysis,
-            "Front matter".into(),
+            i18n::text(locale, "outline", "front-matter"),
             None,
             SymbolKind::MODULE,
             fm.span,
@@ -115,7 +129,7 @@ pub fn symbols(analysis: &Analysis) -> Vec<DocumentSymbol> {
         let preview: String = letter.doc.slice(first).chars().take(60).collect();
         out.push(symbol(
             analysis,
-            part_name(letter, part),
+            part_name(letter, part, locale),
             Some(preview),
             SymbolKind::STRING,
             part.span,
@@ -158,6 +172,7 @@ pub fn inlay_hints(analysis: &Analysis, range: Range) -> Vec<InlayHint> {
     }
     let letter = &analysis.letter;
     let wanted = analysis.span(range);
+    let locale = analysis.settings.locale();
     let mut out = Vec::new();
     let mut units = letter.units.iter().peekable();
     while let Some(first) = units.next() {
@@ -176,7 +191,7 @@ pub fn inlay_hints(analysis: &Analysis, range: Range) -> Vec<InlayHint> {
         }
         let label = parts
             .iter()
-            .map(|p| p.title())
+            .map(|p| part_title(locale, *p))
             .collect::<Vec<_>>()
             .join(" + ");
         out.push(InlayHint {
@@ -184,8 +199,11 @@ pub fn inlay_hints(analysis: &Analysis, range: Range) -> Vec<InlayHint> {
             label: InlayHintLabel::String(format!("{label}:")),
             kind: None,
             text_edits: None,
-            tooltip: Some(InlayHintTooltip::String(format!(
-                "letterlint reads this paragraph as the letter's {label}"
+            tooltip: Some(InlayHintTooltip::String(i18n::format(
+                locale,
+                "outline",
+                "hint-tooltip",
+                &[("parts", &label)],
             ))),
             padding_left: None,
             padding_right: Some(true),
@@ -193,4 +211,25 @@ pub fn inlay_hints(analysis: &Analysis, range: Range) -> Vec<InlayHint> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letter::Hints;
+
+    #[test]
+    fn the_checklist_speaks_the_writers_locale() {
+        let letter = Letter::parse(
+            "---\nkind: appeal\nplatform: wish\n---\nDear Wish Merchant Support,\n\nWe admit our mistake: we shipped late.\n\nBest regards,\nLin\n",
+            &Hints::default(),
+        );
+        let english = checklist(&letter, "en");
+        assert!(english.starts_with("Appeal (Wish): "), "{english}");
+        assert!(english.contains(" parts — missing: ") && english.contains("per-order reasons"), "{english}");
+        let chinese = checklist(&letter, "zh-CN");
+        assert!(chinese.starts_with("申诉信（Wish 平台）：已具备 "), "{chinese}");
+        assert!(chinese.contains("——缺少：") && chinese.contains("逐单说明"), "{chinese}");
+        assert!(!chinese.contains("per-order"), "{chinese}");
+    }
 }
