@@ -54,6 +54,21 @@ fn good_replies_get_no_warning_or_error() {
 }
 
 #[test]
+fn good_replies_in_other_languages_have_their_parts_recognised() {
+    use letterlint::letter::PartKind;
+    let registry = Registry::builtin().expect("built-in rules load");
+    let languages = ["french-", "german-", "portuguese-", "italian-", "russian-"];
+    let letters: Vec<_> = fixtures("good").into_iter().filter(|(name, _)| languages.iter().any(|l| name.starts_with(l))).collect();
+    assert_eq!(letters.len(), 10);
+    for (name, text) in letters {
+        let (letter, _) = letterlint::lint(&registry, &text, &Hints::default(), &Settings::default());
+        for part in [PartKind::Greeting, PartKind::Thanks, PartKind::Apology, PartKind::Solution, PartKind::Signoff] {
+            assert!(letter.has_part(part), "{name}: no {}", part.title());
+        }
+    }
+}
+
+#[test]
 fn incomplete_replies_in_other_languages_get_the_content_findings() {
     // A damaged-goods reply with a generic apology, one remedy and no photo request; a delay reply
     // with a cause but no new date and no option.

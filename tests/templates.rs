@@ -1,5 +1,5 @@
 //! Letter templates (`rules/templates/`): every template, filled with its sample values, passes
-//! `check`; `new` writes a letter with the right front matter; `templates --format json` lists
+//! `check`, and every reply template's parts are recognised in its language; `new` writes a letter with the right front matter; `templates --format json` lists
 //! every template file; an unknown id is a usage error that names the close ids.
 
 use std::collections::BTreeMap;
@@ -59,6 +59,24 @@ fn every_template_filled_with_samples_passes_check() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_reply_template_has_its_parts_recognised_in_its_language() {
+    use letterlint::letter::PartKind;
+    let registry = Registry::builtin().expect("built-in rules load");
+    let all = templates::load_builtin().expect("every template file loads");
+    let mut failures = Vec::new();
+    for template in all.iter().filter(|t| t.id.starts_with("reply/")) {
+        let letter = template.render("aliexpress", &BTreeMap::new(), Fill::Samples);
+        let (parsed, _) = letterlint::lint(&registry, &letter, &Hints::default(), &Settings::default());
+        for part in [PartKind::Greeting, PartKind::Thanks, PartKind::Solution, PartKind::Signoff] {
+            if !parsed.has_part(part) {
+                failures.push(format!("{} ({}): no {}", template.id, template.language, part.title()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
