@@ -18,7 +18,7 @@ use crate::document::front_matter;
 use crate::letter::{Kind, PLATFORMS};
 
 /// The languages reply templates are written in (the buyer languages of Wish's reply tool).
-pub const LANGUAGES: &[&str] = &["en", "es", "fr", "de", "pt", "ru"];
+pub const LANGUAGES: &[&str] = &["en", "es", "fr", "de", "pt", "it", "ru"];
 
 /// Sample values for the usual fields, used by `render` with `Fill::Samples` when the template
 /// gives none of its own. Names and numbers only, so they read the same in every language.

@@ -312,7 +312,7 @@ fn new_rejects_an_unknown_id_language_platform_or_field_with_exit_2() {
         "only close ids: {stderr}"
     );
 
-    let out = letterlint(&["new", "reply/shipping-delay", "--language", "it"], None);
+    let out = letterlint(&["new", "reply/shipping-delay", "--language", "nl"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("es, fr"),

@@ -18,7 +18,7 @@ pub struct NewArgs {
     /// The marketplace the letter is for (default: the template's first platform).
     #[arg(long)]
     platform: Option<String>,
-    /// The language of a reply: en, es, fr, de, pt, ru (default: en).
+    /// The language of a reply: en, es, fr, de, pt, it, ru (default: en).
     #[arg(long, alias = "lang")]
     language: Option<String>,
     /// A value for a field, e.g. `--set order_id=5f1a2b3c4d5e6f708192a3b4` (repeatable).
