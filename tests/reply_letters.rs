@@ -69,6 +69,46 @@ fn good_replies_in_other_languages_have_their_parts_recognised() {
 }
 
 #[test]
+fn greetings_sign_offs_and_welcome_messages_are_read_in_other_languages() {
+    use letterlint::letter::PartKind;
+    let registry = Registry::builtin().expect("built-in rules load");
+    // (greeting line, closing line)
+    let frames = [
+        ("Oi, tudo bem?", "Beijos,"),
+        ("Gentile Sig.ra Bianchi,", "Saluti,"),
+        ("Bonjour Paul,", "Bien cordialement,"),
+        ("Hola Ana:", "Un saludo,"),
+        ("Добрый день, Ольга!", "Всего доброго,"),
+        ("Hallo Frau Weber,", "Liebe Grüße"),
+        ("Olá Pedro,", "Att,"),
+        ("Bonjour Paul,", "Merci pour votre patience,"),
+    ];
+    for (greeting, closing) in frames {
+        let text = format!("---\nkind: reply\n---\n{greeting}\n\nYour parcel LX123456789CN left our warehouse today and will arrive within 10 days.\n\n{closing}\nLi\n");
+        let (letter, _) = letterlint::lint(&registry, &text, &Hints::default(), &Settings::default());
+        assert!(letter.has_part(PartKind::Greeting), "{greeting}");
+        assert!(letter.has_part(PartKind::Signoff), "{closing}");
+    }
+    // Welcome auto-replies are recognised, so their hours need a time zone.
+    for welcome in [
+        "Seja bem-vindo(a) à Loja Sol! Atendemos de segunda a sexta, das 9h às 18h.",
+        "Bienvenue chez Maison Lune ! Nous répondons du lundi au vendredi, de 9h00 à 18h00.",
+        "Herzlich willkommen bei Lumen! Wir antworten montags bis freitags von 9:00 bis 18:00 Uhr.",
+    ] {
+        let text = format!("---\nkind: reply\n---\n{welcome}\n");
+        let found: Vec<String> = lint(&text).into_iter().map(|d| d.rule).collect();
+        assert!(found.iter().any(|r| r == "reply/work-hours"), "{welcome}: {found:?}");
+    }
+}
+
+#[test]
+fn english_chat_style_and_acronyms_are_not_reported_in_other_languages() {
+    let text = "---\nkind: reply\nlanguage: de\n---\nHallo Anna,\n\nvielen Dank für Ihre Nachricht. Eine kurze Info: Wir antworten montags bis freitags von 9:00 bis 18:00 Uhr (MESZ), und die Erstattung geht auf Ihr Konto mit der IBAN aus Ihrer Zahlung.\n\nMit freundlichen Grüßen\nLi\n";
+    let found: Vec<String> = lint(text).into_iter().filter(|d| d.rule == "text/informal" || d.rule == "text/shouting").map(|d| d.message).collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
 fn incomplete_replies_in_other_languages_get_the_content_findings() {
     // A damaged-goods reply with a generic apology, one remedy and no photo request; a delay reply
     // with a cause but no new date and no option.
