@@ -82,6 +82,10 @@ fn greetings_sign_offs_and_welcome_messages_are_read_in_other_languages() {
         ("Hallo Frau Weber,", "Liebe Grüße"),
         ("Olá Pedro,", "Att,"),
         ("Bonjour Paul,", "Merci pour votre patience,"),
+        ("Bom dia, Sr. Costa,", "Com os melhores cumprimentos,"),
+        ("Ciao Giulia,", "Un abbraccio,"),
+        ("Bonjour Madame Roux,", "Avec nos salutations distinguées,"),
+        ("Bonjour Paul,", "Belle journée,"),
     ];
     for (greeting, closing) in frames {
         let text = format!("---\nkind: reply\n---\n{greeting}\n\nYour parcel LX123456789CN left our warehouse today and will arrive within 10 days.\n\n{closing}\nLi\n");
@@ -94,6 +98,9 @@ fn greetings_sign_offs_and_welcome_messages_are_read_in_other_languages() {
         "Seja bem-vindo(a) à Loja Sol! Atendemos de segunda a sexta, das 9h às 18h.",
         "Bienvenue chez Maison Lune ! Nous répondons du lundi au vendredi, de 9h00 à 18h00.",
         "Herzlich willkommen bei Lumen! Wir antworten montags bis freitags von 9:00 bis 18:00 Uhr.",
+        // `est` (is) and `ist` are no time zones.
+        "Bienvenue dans notre boutique ! Notre équipe est disponible de 9 h à 18 h.",
+        "Willkommen bei Lumen! Unser Team ist von 9 bis 18 Uhr für Sie da.",
     ] {
         let text = format!("---\nkind: reply\n---\n{welcome}\n");
         let found: Vec<String> = lint(&text).into_iter().map(|d| d.rule).collect();
