@@ -122,6 +122,10 @@ fn policy_and_expectation_rules_read_the_buyers_language() {
         ("Мы тут ни при чём.", Some("tone/blame")),
         ("Pedimos desculpa pelo incómodo.", Some("tone/non-apology")),
         ("Pour régler cela rapidement, pourriez-vous nous envoyer deux photos ?", None),
+        ("Wir deklarieren die Sendung als Geschenk, dann fallen keine Abgaben an.", Some("policy/customs-misdeclaration")),
+        ("Possiamo dichiarare il pacco come \"regalo\" con un valore basso.", Some("policy/customs-misdeclaration")),
+        ("Wir überweisen Ihnen den Betrag dann in den nächsten zwei Tagen per PayPal zurück.", Some("policy/off-platform-payment")),
+        ("Si retiras la valoración negativa, te damos un cupón.", Some("policy/review-manipulation")),
     ];
     let mut failures = Vec::new();
     for (sentence, rule) in cases {

@@ -86,6 +86,9 @@ fn greetings_sign_offs_and_welcome_messages_are_read_in_other_languages() {
         ("Ciao Giulia,", "Un abbraccio,"),
         ("Bonjour Madame Roux,", "Avec nos salutations distinguées,"),
         ("Bonjour Paul,", "Belle journée,"),
+        // A short closing line ending with a comma, in words no list knows.
+        ("Hola Marta,", "Quedo a su disposición,"),
+        ("Bonjour Paul,", "Bonne fin de semaine à vous,"),
     ];
     for (greeting, closing) in frames {
         let text = format!("---\nkind: reply\n---\n{greeting}\n\nYour parcel LX123456789CN left our warehouse today and will arrive within 10 days.\n\n{closing}\nLi\n");
@@ -158,6 +161,12 @@ fn refund_customs_hours_and_photo_rules_read_other_languages() {
         ("---\nkind: reply\nlanguage: ru\n---\nЗдравствуйте!\n\nДобро пожаловать в наш магазин! Мы отвечаем с 9:00 до 18:00, с понедельника по пятницу.\n\nС уважением,\nМагазин Lumen\n", "reply/work-hours", true),
         // pt-photo-vague
         ("---\nkind: reply\nreason: damaged\nlanguage: pt\n---\nOlá Ana,\n\nObrigada pela sua mensagem. Sentimos muito que a luminária tenha chegado quebrada.\n\nPor favor, envie-nos uma foto.\n\nDepois disso, você pode escolher: enviamos uma nova luminária em 2 dias, ou reembolsamos o valor total em 3 dias.\n\nAtenciosamente,\nLi\n", "reply/photo-request", true),
+        // the details of a photo request in the next sentence
+        ("---\nkind: reply\nreason: damaged\nlanguage: it\n---\nBuongiorno Sara,\n\nci dispiace che la tazza sia arrivata rotta. Può inviarci due foto? Una della crepa da vicino e una della scatola.\n\nPoi potrà scegliere: le inviamo una tazza nuova entro 2 giorni oppure la rimborsiamo per intero.\n\nCordiali saluti,\nLi\n", "reply/photo-request", false),
+        // a time zone earlier in the paragraph covers the converted hours
+        ("---\nkind: reply\nreason: welcome\nlanguage: de\n---\nHallo,\n\nwillkommen bei Lumen! Wir sind von 9:00 bis 18:00 Uhr Pekinger Zeit (UTC+8) für Sie da, in Deutschland also von 3:00 bis 12:00 Uhr.\n\nMit freundlichen Grüßen\nLumen\n", "reply/work-hours", false),
+        // early confirmation when the marketplace is unknown
+        ("Hi Ann,\n\nThe second parcel is still on its way. Please confirm receipt of the order now, even though it has not arrived yet.\n\nBest regards,\nLi\n", "policy/early-confirmation", true),
     ];
     for (text, rule, expected) in cases {
         let found: Vec<String> = lint(text).into_iter().filter(|d| d.rule == rule).map(|d| d.message).collect();

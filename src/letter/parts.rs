@@ -467,9 +467,10 @@ fn find_signoff(doc: &Document, units: &[Unit]) -> Option<usize> {
     found.or_else(|| find_signature(doc, units))
 }
 
-/// A signature without a closing phrase: up to three short lines at the very end that read as a
-/// name, a role or a store (a capital or a placeholder first, no digits, colons or end
-/// punctuation), after a sentence that ends the letter's body.
+/// A signature without a closing phrase the lexicon knows: up to three short lines at the very end
+/// that read as a name, a role or a store (a capital or a placeholder first, no digits, colons or
+/// end punctuation), after a sentence that ends the letter's body or after a short line of its own
+/// ending with a comma (a closing phrase in any words).
 fn find_signature(doc: &Document, units: &[Unit]) -> Option<usize> {
     let mut start = None;
     for i in (0..units.len()).rev() {
@@ -488,6 +489,15 @@ fn find_signature(doc: &Document, units: &[Unit]) -> Option<usize> {
         if name_like && units.len() - i <= SIGNATURE_LINES {
             start = Some(i);
             continue;
+        }
+        // A short line of its own ending with a comma just above the signature is the closing
+        // phrase, in whatever words ("Quedo a su disposición,", "Bonne fin de journée,").
+        let closing = matches!(block.kind, BlockKind::Paragraph)
+            && starts_line(block, unit.sentence)
+            && text.split_whitespace().count() <= CLOSING_WORDS
+            && text.trim_end().ends_with(',');
+        if closing && start.is_some() {
+            return Some(i);
         }
         return start.filter(|_| text.trim_end().ends_with(['.', '!', '?']));
     }

@@ -95,11 +95,18 @@ impl Check for PhotoRequest {
                 continue;
             }
             in_list = false;
+            // A photo sentence counts with what details it in the same paragraph: the sentence
+            // after it ("Una dell'etichetta, una della borsa."), and every line after a colon.
+            let mut follows = false;
             for sentence in &block.sentences {
                 let text = &block.prose.text[sentence.span.range()];
                 if photo.is_match(text) {
                     photo_sentences.push(text);
                     in_list = text.trim_end().ends_with(':');
+                    follows = true;
+                } else if follows || in_list {
+                    photo_sentences.push(text);
+                    follows = false;
                 }
             }
         }
@@ -171,9 +178,12 @@ impl Check for WorkHours {
                     let lower = m.as_str().to_ascii_lowercase();
                     lower.contains(':') || lower.contains('m') || lower.contains('h') || lower.contains('ч')
                 });
+                // A zone anywhere in the paragraph covers its hours ("9:00-18:00 Beijing time
+                // (UTC+8), that is 3:00-12:00 in summer").
+                let zoned = zone.is_match(&block.prose.text);
                 for m in clocks {
                     found_hours = true;
-                    if !zone.is_match(text) {
+                    if !zoned {
                         let start = sentence.span.start as usize + m.start();
                         let span = block.prose.span_to_source(Span::new(
                             start,
