@@ -126,6 +126,7 @@ fn policy_and_expectation_rules_read_the_buyers_language() {
         ("Possiamo dichiarare il pacco come \"regalo\" con un valore basso.", Some("policy/customs-misdeclaration")),
         ("Wir überweisen Ihnen den Betrag dann in den nächsten zwei Tagen per PayPal zurück.", Some("policy/off-platform-payment")),
         ("Si retiras la valoración negativa, te damos un cupón.", Some("policy/review-manipulation")),
+        ("Toutes nos excuses pour le désagrément.", Some("tone/non-apology")),
     ];
     let mut failures = Vec::new();
     for (sentence, rule) in cases {

@@ -104,6 +104,9 @@ fn greetings_sign_offs_and_welcome_messages_are_read_in_other_languages() {
         // `est` (is) and `ist` are no time zones.
         "Bienvenue dans notre boutique ! Notre équipe est disponible de 9 h à 18 h.",
         "Willkommen bei Lumen! Unser Team ist von 9 bis 18 Uhr für Sie da.",
+        // An automatic message is a welcome auto-reply in any words.
+        "Ceci est un message automatique. Notre équipe vous répond de 9h à 18h.",
+        "Это автоматический ответ: мы отвечаем с 9:00 до 18:00.",
     ] {
         let text = format!("---\nkind: reply\n---\n{welcome}\n");
         let found: Vec<String> = lint(&text).into_iter().map(|d| d.rule).collect();

@@ -265,6 +265,7 @@ mod tests {
             ("Buongiorno Giulia,\n\nbenvenuti nel nostro negozio! Rispondiamo dalle 9:00 alle 18:00.\n", Issue::Welcome),
             ("Здравствуйте, Анна!\n\nВаша посылка потерялась, поэтому мы отправили новую вчера.\n", Issue::LostReshipped),
             ("Здравствуйте, Анна!\n\nК сожалению, трек-номер не обновляется уже неделю.\n", Issue::TrackingNotUpdating),
+            ("Здравствуйте, Анна!\n\nНа складе перепутали пакеты, и вместо платья размера S вам пришло платье размера L.\n", Issue::WrongItem),
         ];
         for (text, issue) in cases {
             check(text, Some(issue));
