@@ -170,6 +170,10 @@ fn refund_customs_hours_and_photo_rules_read_other_languages() {
         ("---\nkind: reply\nreason: welcome\nlanguage: de\n---\nHallo,\n\nwillkommen bei Lumen! Wir sind von 9:00 bis 18:00 Uhr Pekinger Zeit (UTC+8) für Sie da, in Deutschland also von 3:00 bis 12:00 Uhr.\n\nMit freundlichen Grüßen\nLumen\n", "reply/work-hours", false),
         // early confirmation when the marketplace is unknown
         ("Hi Ann,\n\nThe second parcel is still on its way. Please confirm receipt of the order now, even though it has not arrived yet.\n\nBest regards,\nLi\n", "policy/early-confirmation", true),
+        // informal German options ('ich erstatte dir')
+        ("---\nkind: reply\nreason: damaged\nlanguage: de\n---\nHallo Jana,\n\ndas tut mir echt leid, die Tasse ist mit einem Riss angekommen. Schick mir bitte zwei Fotos: den Riss in Nahaufnahme und den Karton von außen.\n\nDann kannst du wählen: Ich schicke dir in 3 Tagen eine neue Tasse, oder ich erstatte dir den Preis komplett.\n\nLiebe Grüße\nAnja\n", "reply/options", false),
+        // the whole item as 'la funda extendida'
+        ("---\nkind: reply\nreason: wrong-item\nlanguage: es\n---\nHola, Javier:\n\nTe pido disculpas: te enviamos la funda beige en lugar de la gris, fue un error nuestro. Necesito dos fotos: la funda extendida y la etiqueta cosida en la costura.\n\nPuedes elegir: te enviamos la gris en 2 días hábiles, o te hacemos el reembolso completo hoy.\n\nUn saludo,\nLin\n", "reply/photo-request", false),
     ];
     for (text, rule, expected) in cases {
         let found: Vec<String> = lint(text).into_iter().filter(|d| d.rule == rule).map(|d| d.message).collect();
