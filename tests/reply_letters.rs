@@ -174,6 +174,8 @@ fn refund_customs_hours_and_photo_rules_read_other_languages() {
         ("---\nkind: reply\nreason: damaged\nlanguage: de\n---\nHallo Jana,\n\ndas tut mir echt leid, die Tasse ist mit einem Riss angekommen. Schick mir bitte zwei Fotos: den Riss in Nahaufnahme und den Karton von außen.\n\nDann kannst du wählen: Ich schicke dir in 3 Tagen eine neue Tasse, oder ich erstatte dir den Preis komplett.\n\nLiebe Grüße\nAnja\n", "reply/options", false),
         // the whole item as 'la funda extendida'
         ("---\nkind: reply\nreason: wrong-item\nlanguage: es\n---\nHola, Javier:\n\nTe pido disculpas: te enviamos la funda beige en lugar de la gris, fue un error nuestro. Necesito dos fotos: la funda extendida y la etiqueta cosida en la costura.\n\nPuedes elegir: te enviamos la gris en 2 días hábiles, o te hacemos el reembolso completo hoy.\n\nUn saludo,\nLin\n", "reply/photo-request", false),
+        // options on lines after a choice that ends with a colon, not a Markdown list
+        ("---\nkind: reply\nreason: wrong-item\nlanguage: es\n---\nHola, Javier:\n\nTe pido disculpas: te enviamos la funda beige en lugar de la gris. Necesito dos fotos: la funda extendida y la etiqueta cosida.\n\nCon eso, elige lo que prefieras:\na) Te enviamos la funda gris sin coste en 2 días hábiles.\nb) Te devolvemos los 34,99 € a través de AliExpress en 1 día hábil.\n\nUn saludo,\nLin\n", "reply/options", false),
     ];
     for (text, rule, expected) in cases {
         let found: Vec<String> = lint(text).into_iter().filter(|d| d.rule == rule).map(|d| d.message).collect();

@@ -41,9 +41,15 @@ impl Check for Options {
         let mut offered = BTreeSet::new();
         for (_, block) in letter.doc.own_blocks() {
             let is_item = matches!(block.kind, crate::document::BlockKind::ListItem { .. });
+            // The lines after a choice that ends with a colon are its options, list or not
+            // ("Vous avez le choix :" then "– patienter…", "a) Te enviamos…").
+            let mut after_colon = false;
             for sentence in &block.sentences {
                 let text = &block.prose.text[sentence.span.range()];
-                if is_item || choice.is_match(text) {
+                let is_choice = choice.is_match(text);
+                let counts = is_item || is_choice || after_colon;
+                after_colon = after_colon || (is_choice && text.trim_end().ends_with(':'));
+                if counts {
                     for (i, remedy) in remedies.iter().enumerate() {
                         if remedy.is_match(text) {
                             offered.insert(i);
