@@ -477,8 +477,8 @@ fn find_signature(doc: &Document, units: &[Unit]) -> Option<usize> {
         let unit = &units[i];
         let block = &doc.blocks[unit.block];
         let text = sentence_text(block, unit.sentence);
-        let name_like = matches!(block.kind, BlockKind::Paragraph)
-            && starts_line(block, unit.sentence)
+        let own_line = matches!(block.kind, BlockKind::Paragraph) && starts_line(block, unit.sentence);
+        let name_like = own_line
             && text.split_whitespace().count() <= SIGNATURE_WORDS
             && text
                 .chars()
@@ -492,8 +492,7 @@ fn find_signature(doc: &Document, units: &[Unit]) -> Option<usize> {
         }
         // A short line of its own ending with a comma just above the signature is the closing
         // phrase, in whatever words ("Quedo a su disposición,", "Bonne fin de journée,").
-        let closing = matches!(block.kind, BlockKind::Paragraph)
-            && starts_line(block, unit.sentence)
+        let closing = own_line
             && text.split_whitespace().count() <= CLOSING_WORDS
             && text.trim_end().ends_with(',');
         if closing && start.is_some() {

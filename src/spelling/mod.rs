@@ -17,7 +17,7 @@
 //! function here is pure apart from caches that never change an answer.
 
 pub mod grammar;
-mod scan;
+pub(crate) mod scan;
 pub mod spanish;
 
 use std::cell::RefCell;

@@ -335,7 +335,7 @@ fn classify_word(text: &str, span: Span, extra: &[String], check_proper_nouns: b
 }
 
 /// True when the word is part of a URL, a domain or an e-mail address.
-pub(super) fn in_link_or_address(text: &str, span: Span) -> bool {
+pub(crate) fn in_link_or_address(text: &str, span: Span) -> bool {
     let start = text[..span.start as usize]
         .rfind(char::is_whitespace)
         .map_or(0, |i| i + 1);

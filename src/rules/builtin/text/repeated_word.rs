@@ -30,10 +30,9 @@ impl Check for RepeatedWord {
                 let first = &text[a.range()];
                 let second = &text[b.range()];
                 let between = &text[a.end as usize..b.start as usize];
-                // The end of an address or link is no word: `shop@mail.com com o número`.
-                let in_address = text[..a.start as usize].ends_with(['.', '@', '/']);
+                // A word of an address or link is no word: `shop@mail.com com o número`.
                 if !first.eq_ignore_ascii_case(second)
-                    || in_address
+                    || crate::spelling::scan::in_link_or_address(text, a)
                     || first.chars().any(|c| c.is_numeric())
                     || !between.chars().all(|c| c == ' ' || c == '\t')
                     || allowed.contains(&first.to_lowercase())
