@@ -1,5 +1,5 @@
 //! Fix application: applying every fix (safe and unsafe) and re-linting never panics, and once
-//! the fixes settle, fixing the result again changes nothing (non-settling: tests/properties.rs).
+//! the fixes settle, fixing the result again changes nothing (non-settling: tests/it/properties.rs).
 #![no_main]
 
 use std::sync::OnceLock;

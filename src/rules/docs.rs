@@ -61,13 +61,13 @@ pub fn reference(registry: &super::Registry, locale: &str) -> String {
     let (title, intro, header) = if crate::i18n::canonical(locale) == Some("zh-CN") {
         (
             "# letterlint 规则参考",
-            "本文件由 `UPDATE_DOCS=1 cargo test --test rules_docs` 根据 `rules/` 中的规则文件生成，请勿手工修改。",
+            "本文件由 `UPDATE_DOCS=1 cargo test --test it rules_docs` 根据 `rules/` 中的规则文件生成，请勿手工修改。",
             "| 规则 | 默认级别 | 适用信件 | 作用 |",
         )
     } else {
         (
             "# letterlint rule reference",
-            "Generated from the rule files in `rules/` by `UPDATE_DOCS=1 cargo test --test rules_docs`; do not edit by hand.",
+            "Generated from the rule files in `rules/` by `UPDATE_DOCS=1 cargo test --test it rules_docs`; do not edit by hand.",
             "| rule | default severity | letters | what it flags |",
         )
     };

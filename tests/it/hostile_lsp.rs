@@ -10,11 +10,11 @@ use serde_json::{Value, json};
 /// How long any one answer may take before the test fails (a hang, not a speed limit).
 const WAIT: Duration = Duration::from_secs(120);
 
-mod common;
-use common::lsp_client::Client;
+
+use crate::common::lsp_client::Client;
 
 impl Client {
-    fn start() -> Client {
+    fn start_default() -> Client {
         Client::start_with_env(&[])
     }
 
@@ -65,7 +65,7 @@ fn error_code(answer: &Value) -> i64 {
 
 #[test]
 fn malformed_json_is_answered_with_a_parse_error_and_the_server_goes_on() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-json/appeal.md";
     client.open(doc, APPEAL);
     let null = Value::Null;
@@ -125,7 +125,7 @@ fn malformed_json_is_answered_with_a_parse_error_and_the_server_goes_on() {
 
 #[test]
 fn a_content_length_too_short_fails_that_message_only() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-short/appeal.md";
     client.open(doc, APPEAL);
     let first = hover_request(100, doc);
@@ -146,7 +146,7 @@ fn a_content_length_too_short_fails_that_message_only() {
 
 #[test]
 fn a_content_length_too_long_loses_no_message() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-long/appeal.md";
     client.open(doc, APPEAL);
     // Too long by a few bytes: the body runs into the next header.
@@ -173,7 +173,7 @@ fn a_content_length_too_long_loses_no_message() {
 
 #[test]
 fn unknown_requests_are_method_not_found_and_unknown_notifications_are_ignored() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-unknown/appeal.md";
     client.open(doc, APPEAL);
     let answer = client.request_raw("letterlint/noSuchMethod", json!({"x": 1}));
@@ -202,7 +202,7 @@ fn unknown_requests_are_method_not_found_and_unknown_notifications_are_ignored()
 
 #[test]
 fn edits_to_documents_never_opened_are_dropped() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-unopened/appeal.md";
     let ghost = "file:///tmp/hostile-unopened/ghost.md";
     client.open(doc, APPEAL);
@@ -236,7 +236,7 @@ fn edits_to_documents_never_opened_are_dropped() {
 
 #[test]
 fn ranges_past_the_end_clamp_to_the_text() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-range/appeal.md";
     let fresh = "file:///tmp/hostile-range/fresh.md";
     client.open(doc, "Hi Sam,\n\nThanks.\n");
@@ -290,7 +290,7 @@ fn ranges_past_the_end_clamp_to_the_text() {
 
 #[test]
 fn a_20_mb_paste_does_not_stop_the_server() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-paste/appeal.md";
     let other = "file:///tmp/hostile-paste/other.md";
     client.open(doc, APPEAL);
@@ -329,7 +329,7 @@ fn a_20_mb_paste_does_not_stop_the_server() {
 
 #[test]
 fn ten_thousand_edits_in_a_burst_end_as_a_fresh_open_of_the_final_text() {
-    let mut client = Client::start();
+    let mut client = Client::start_default();
     let doc = "file:///tmp/hostile-burst/appeal.md";
     let fresh = "file:///tmp/hostile-burst/fresh.md";
     client.open(doc, APPEAL);

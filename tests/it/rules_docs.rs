@@ -1,5 +1,5 @@
 //! `docs/rules.md` and `docs/zh-CN/rules.md` are generated from the rule files; this test fails
-//! when they are stale. Regenerate with `UPDATE_DOCS=1 cargo test --test rules_docs`.
+//! when they are stale. Regenerate with `UPDATE_DOCS=1 cargo test --test it rules_docs`.
 
 use std::path::Path;
 
@@ -16,7 +16,7 @@ fn check(locale: &str, relative: &str) {
         return;
     }
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(actual == expected, "{relative} is stale: run `UPDATE_DOCS=1 cargo test --test rules_docs`");
+    assert!(actual == expected, "{relative} is stale: run `UPDATE_DOCS=1 cargo test --test it rules_docs`");
 }
 
 #[test]

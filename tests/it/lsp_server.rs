@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 
 const WAIT: Duration = Duration::from_secs(20);
 
-mod common;
-use common::lsp_client::Client;
+
+use crate::common::lsp_client::Client;
 
 fn uri(path: &Path) -> String {
     format!("file://{}", path.display())
