@@ -17,6 +17,10 @@ pub struct FileReport<'a> {
     pub path: &'a str,
     pub kind: &'static str,
     pub platform: &'a str,
+    /// Replies only: the issue the reply answers (`shipping-delay`, `damaged`...), `null` when
+    /// it was not recognised.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Option<&'static str>>,
     pub parts: Vec<PartReport>,
     pub diagnostics: Vec<DiagnosticReport<'a>>,
 }
@@ -89,6 +93,7 @@ pub fn report(results: &[FileResult]) -> Report<'_> {
                 path: &r.path,
                 kind: r.letter.kind.as_str(),
                 platform: &r.letter.platform,
+                reason: (r.letter.kind == crate::letter::Kind::Reply).then_some(r.letter.reason),
                 parts: r
                     .letter
                     .parts

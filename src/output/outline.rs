@@ -36,6 +36,8 @@ pub struct Outline {
     pub kind: Kind,
     pub platform: String,
     pub parts: Vec<Part>,
+    /// For a reply, the issue it answers (front matter `reason:`, else recognised from the text).
+    pub reason: Option<&'static str>,
 }
 
 impl Outline {
@@ -46,6 +48,7 @@ impl Outline {
 
 impl From<Letter> for Outline {
     fn from(letter: Letter) -> Outline {
-        Outline { doc: letter.doc.into(), kind: letter.kind, platform: letter.platform, parts: letter.parts }
+        let reason = crate::rules::builtin::reply::issue_of(&letter).map(|issue| issue.as_str());
+        Outline { doc: letter.doc.into(), kind: letter.kind, platform: letter.platform, parts: letter.parts, reason }
     }
 }

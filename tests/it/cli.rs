@@ -45,6 +45,23 @@ fn json_report_has_the_contract_shape() {
 }
 
 #[test]
+fn json_report_names_the_issue_a_reply_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-appeal.md", "---\nkind: appeal\n---\nDear Seller Support,\n\nWe apologise.\n");
+    write(dir.path(), "b-declared.md", "---\nkind: reply\nreason: wrong size\n---\nHi Ann,\n\nThank you for your message.\n");
+    write(dir.path(), "c-recognised.md", "Hi Ann,\n\nI am so sorry that the lamp arrived broken. Could you send us a photo of the lamp and of the box?\n\nBest regards,\nLi\n");
+    write(dir.path(), "d-unknown.md", "---\nkind: reply\n---\nHi Ann,\n\nThank you for your message.\n");
+    let out = letterlint(&["check", "--format", "json", "."], dir.path());
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files = report["files"].as_array().unwrap();
+    let reason = |name: &str| files.iter().find(|f| f["path"].as_str().unwrap().ends_with(name)).unwrap().get("reason").cloned();
+    assert_eq!(reason("a-appeal.md"), None, "appeals have no reason key");
+    assert_eq!(reason("b-declared.md"), Some(serde_json::json!("wrong-item")));
+    assert_eq!(reason("c-recognised.md"), Some(serde_json::json!("damaged")));
+    assert_eq!(reason("d-unknown.md"), Some(serde_json::Value::Null));
+}
+
+#[test]
 fn columns_count_characters_and_fix_edits_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.md", "Hi Zoë,\n\nThank you 😀 for your order!!!\n");

@@ -84,6 +84,25 @@ impl Issue {
         })
     }
 
+    /// The issue's name in reports and front matter `reason:` (`shipping-delay`, `damaged`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Issue::ShippingDelay => "shipping-delay",
+            Issue::PostOfficePickup => "post-office-pickup",
+            Issue::SplitPackage => "split-package",
+            Issue::LostReshipped => "lost-reshipped",
+            Issue::TrackingNotUpdating => "tracking-not-updating",
+            Issue::Customs => "customs-duty",
+            Issue::Damaged => "damaged",
+            Issue::WrongItem => "wrong-item",
+            Issue::Quality => "quality",
+            Issue::RefundTiming => "refund-timing",
+            Issue::AddressProblem => "address-problem",
+            Issue::Welcome => "welcome",
+            Issue::KeywordReply => "keyword-reply",
+        }
+    }
+
     /// The buyer did not cause it: the seller or its carrier owes an apology. (A split package is
     /// news, not a failure.)
     pub fn is_sellers_fault(self) -> bool {
