@@ -26,8 +26,10 @@ impl Check for Apology {
             cue("apology-generic").regex(language),
             cue("apology-failure").regex(language),
         );
+        let not_shipped = cue("not-shipped").regex(language);
         let specific = sentences(letter).any(|(text, _)| {
-            apology.is_match(text) && failure.is_match(&generic.replace_all(text, ""))
+            let named = generic.replace_all(text, "");
+            apology.is_match(text) && (failure.is_match(&named) || not_shipped.is_match(&named))
         });
         if !specific {
             let any_apology = sentences(letter).any(|(text, _)| apology.is_match(text));

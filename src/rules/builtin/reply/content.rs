@@ -27,9 +27,16 @@ impl Check for Delay {
         let language = letter.language();
         // Element names are the rule's `[messages] element-<key>`, so they follow the locale.
         let locale = cx.settings.locale();
+        let not_shipped = cue("not-shipped").is_match(language, &text);
         let missing: Vec<&str> = DELAY_ELEMENTS
             .iter()
-            .filter(|key| !cue(&format!("delay-{key}")).is_match(language, &text))
+            .filter(|key| {
+                let said = cue(&format!("delay-{key}")).is_match(language, &text)
+                    // Not shipped yet (domain.md R3, urging shipment): "it has not left our
+                    // warehouse yet" states the problem, and a compensation is optional there.
+                    || (matches!(**key, "problem" | "option") && not_shipped);
+                !said
+            })
             .map(|key| rule.named_message(&format!("element-{key}"), locale))
             .collect();
         let separator = if crate::i18n::canonical(locale) == Some("zh-CN") { "、" } else { ", " };
@@ -77,7 +84,7 @@ impl Check for PhotoRequest {
         let letter = cx.letter;
         if !matches!(
             issue(cx),
-            Some(Issue::Damaged | Issue::WrongItem | Issue::Quality)
+            Some(Issue::Damaged | Issue::WrongItem)
         ) {
             return;
         }

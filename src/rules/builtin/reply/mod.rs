@@ -5,7 +5,6 @@
 //!
 //! The issue a reply answers comes from front matter `reason:`, else from the text (`issue_of`).
 
-use self::cues::cue;
 use super::Check;
 use crate::diagnostic::Diagnostic;
 use crate::letter::{Kind, Letter, PartKind};
@@ -17,6 +16,7 @@ mod apology;
 mod content;
 pub mod cues;
 mod deadline;
+mod issue;
 mod language;
 mod length;
 mod options;
@@ -125,7 +125,8 @@ impl Issue {
         )
     }
 
-    /// The issue is about a parcel on its way, so the buyer needs its tracking.
+    /// The issue is about a parcel on its way, so the buyer needs its tracking. A buyer asking
+    /// why the tracking has not moved already has the number (domain.md R17).
     pub fn is_about_shipping(self) -> bool {
         matches!(
             self,
@@ -133,33 +134,17 @@ impl Issue {
                 | Issue::PostOfficePickup
                 | Issue::SplitPackage
                 | Issue::LostReshipped
-                | Issue::TrackingNotUpdating
         )
     }
 }
 
-/// The issues recognised from the text, most specific first, with their cue in
-/// `rules/lexicons/replies.toml`.
-const ISSUE_CUES: &[(Issue, &str)] = &[
-    (Issue::Welcome, "issue-welcome"),
-    (Issue::Customs, "issue-customs"),
-    (Issue::PostOfficePickup, "issue-post-office-pickup"),
-    (Issue::SplitPackage, "issue-split-package"),
-    (Issue::LostReshipped, "issue-lost-reshipped"),
-    (Issue::Damaged, "issue-damaged"),
-    (Issue::WrongItem, "issue-wrong-item"),
-    (Issue::RefundTiming, "issue-refund-timing"),
-    (Issue::TrackingNotUpdating, "issue-tracking-not-updating"),
-    (Issue::ShippingDelay, "issue-shipping-delay"),
-];
-
-/// The issue a reply answers: front matter `reason:`, else recognised from the writer's text.
-/// Appeals have no issue in this sense.
 /// What the reply of this lint answers: `issue_of`, worked out once per lint.
 pub fn issue(cx: &crate::rules::Context<'_>) -> Option<Issue> {
     *cx.reply_issue.get_or_init(|| issue_of(cx.letter))
 }
 
+/// The issue a reply answers: front matter `reason:` (or `kind: keyword-reply`), else recognised
+/// from the writer's text (`issue::recognise`). Appeals have no issue in this sense.
 pub fn issue_of(letter: &Letter) -> Option<Issue> {
     if letter.kind != Kind::Reply {
         return None;
@@ -176,12 +161,7 @@ pub fn issue_of(letter: &Letter) -> Option<Issue> {
     if fm_kind.eq_ignore_ascii_case("keyword-reply") {
         return Some(Issue::KeywordReply);
     }
-    let text = own_text(letter);
-    let language = letter.language();
-    ISSUE_CUES
-        .iter()
-        .find(|(_, name)| cue(name).is_match(language, &text))
-        .map(|(issue, _)| *issue)
+    issue::recognise(letter)
 }
 
 /// The writer's own prose, blocks joined by newlines.

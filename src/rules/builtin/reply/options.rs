@@ -36,6 +36,10 @@ impl Check for Options {
             return;
         }
         let language = letter.language();
+        // A delay before shipping (domain.md R3) is answered with a ship-by date, not a choice.
+        if issue == super::Issue::ShippingDelay && cue("not-shipped").is_match(language, &super::own_text(letter)) {
+            return;
+        }
         let choice = cue("options-choice").regex(language);
         let remedies: Vec<_> = REMEDIES.iter().map(|name| cue(name).regex(language)).collect();
         let mut offered = BTreeSet::new();

@@ -7,7 +7,8 @@ use crate::letter::PartKind;
 use crate::rules::builtin::Check;
 use crate::rules::{Context, Rule};
 
-/// A reply needs a next step: a sentence recognised as the solution part, or one that says what
+/// A reply needs a next step: a sentence recognised as the solution or tracking part ("we sent a
+/// new one today, tracking number ..."), or one that says what
 /// the seller will do or has done (refund, reship, send, check, contact the carrier). At least
 /// one of those sentences must carry a time frame: a number, a date, a weekday or "today".
 /// Only replies to an issue (front matter `reason:` or recognised) are checked; welcome
@@ -27,7 +28,9 @@ impl Check for Solution {
         let language = letter.language();
         let next_step = cue("solution-next-step").regex(language);
         let steps: Vec<&str> = sentences(letter)
-            .filter(|(text, parts)| parts.contains(&PartKind::Solution) || next_step.is_match(text))
+            .filter(|(text, parts)| {
+                parts.iter().any(|p| matches!(p, PartKind::Solution | PartKind::Tracking)) || next_step.is_match(text)
+            })
             .map(|(text, _)| text)
             .collect();
         let locale = cx.settings.locale();

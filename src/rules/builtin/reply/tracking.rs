@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::cues::cue;
 use super::{Issue, issue, letter_finding, own_text};
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
@@ -30,13 +31,6 @@ static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)https?://\S*(track|cainiao|post|parcel)\S*").expect("regex"));
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(tracking|n[uú]mero de seguimiento)[^.\n]{0,30}?(X{4,}|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_{3,})").expect("regex")
-});
-/// The order has not left yet: there is no tracking number to give.
-static NOT_SHIPPED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b((order|parcel|package|item|items|goods|it|they) (will|can|is going to|are going to) (only )?(be )?(ship|shipped|sent|dispatch|dispatched|leave)\b|not (been )?(shipped|sent|dispatched) yet|(hasn't|haven't|has not|have not) (been )?(shipped|sent|dispatched))",
-    )
-    .expect("regex")
 });
 static PARCELS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -86,7 +80,11 @@ impl Check for Tracking {
         numbers.dedup();
         let links = LINK.find_iter(&text).count();
         if numbers.is_empty() && links == 0 {
-            if issue == Issue::ShippingDelay && NOT_SHIPPED.is_match(&text) && !PLACEHOLDER.is_match(&text) {
+            // Not shipped yet (domain.md R3): there is no number to give.
+            if issue == Issue::ShippingDelay
+                && cue("not-shipped").is_match(letter.language(), &text)
+                && !PLACEHOLDER.is_match(&text)
+            {
                 return;
             }
             let name = if PLACEHOLDER.is_match(&text) {
