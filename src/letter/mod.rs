@@ -119,6 +119,9 @@ pub struct Letter {
     pub parts: Vec<Part>,
     /// The language, computed on first use (see `language::of`).
     language: std::sync::OnceLock<Option<String>>,
+    /// For a reply, the issue it answers, worked out on first use by the reply rules
+    /// (`rules::builtin::reply::issue_of`) and read again by the reports.
+    pub(crate) reply_issue: std::sync::OnceLock<Option<crate::rules::builtin::reply::Issue>>,
 }
 
 impl Letter {
@@ -145,7 +148,17 @@ impl Letter {
         };
         let units = parts::recognise(&doc, kind);
         let parts = parts::group(&units);
-        Letter { doc, kind, kind_origin, platform, platform_origin, units, parts, language: std::sync::OnceLock::new() }
+        Letter {
+            doc,
+            kind,
+            kind_origin,
+            platform,
+            platform_origin,
+            units,
+            parts,
+            language: std::sync::OnceLock::new(),
+            reply_issue: std::sync::OnceLock::new(),
+        }
     }
 
     /// Parses text and builds the letter in one step.

@@ -86,8 +86,6 @@ pub struct Context<'a> {
     /// The spelling scan of this lint (`text::spelling::letter_scan`): the rules that read it see
     /// one scan even when it is incomplete, and so not cached by `spelling::scan`.
     pub(crate) spelling_scan: std::cell::OnceCell<std::rc::Rc<crate::spelling::Scan>>,
-    /// What a reply answers (`builtin::reply::issue`), read by a dozen reply rules.
-    pub(crate) reply_issue: std::cell::OnceCell<Option<crate::rules::builtin::reply::Issue>>,
 }
 
 impl<'a> Context<'a> {
@@ -96,7 +94,7 @@ impl<'a> Context<'a> {
         for (i, unit) in letter.units.iter().enumerate() {
             unit_of_block[unit.block].get_or_insert(i);
         }
-        Context { letter, settings, registry, unit_of_block, spelling_scan: Default::default(), reply_issue: Default::default() }
+        Context { letter, settings, registry, unit_of_block, spelling_scan: Default::default() }
     }
 
     /// The unit (sentence) of block `block` that holds plain offset `offset`.

@@ -50,27 +50,27 @@ fn cues() -> &'static [(Issue, &'static Cue, &'static Cue)] {
 /// The issue the reply's text is about, if any cue names one clearly enough.
 pub fn recognise(letter: &Letter) -> Option<Issue> {
     let language = letter.language();
-    let conditional = cue("conditional");
-    let mut points = [0u32; ISSUES.len()];
-    let mut read = 0;
+    let conditional = cue("conditional").regex(language);
+    // The factual part of each sentence after the greeting, with its weight.
+    let mut read: Vec<(&str, u32)> = Vec::new();
     for unit in &letter.units {
         if unit.parts.iter().any(|p| matches!(p, PartKind::Greeting | PartKind::Signoff)) {
             continue;
         }
         let sentence = letter.unit_text(unit);
-        let factual = match conditional.regex(language).find(sentence) {
-            Some(m) => &sentence[..m.start()],
-            None => sentence,
-        };
-        let weight = if read < EARLY { 2 } else { 1 };
-        read += 1;
-        if factual.trim().is_empty() {
+        let factual = conditional.find(sentence).map_or(sentence, |m| &sentence[..m.start()]);
+        let weight = if read.len() < EARLY { 2 } else { 1 };
+        read.push((factual, weight));
+    }
+    let mut points = [0u32; ISSUES.len()];
+    for (text, weight) in &read {
+        if text.trim().is_empty() {
             continue;
         }
         for (slot, (_, strong, hint)) in points.iter_mut().zip(cues()) {
-            if strong.is_match(language, factual) {
+            if strong.is_match(language, text) {
                 *slot += STRONG * weight;
-            } else if hint.is_match(language, factual) {
+            } else if hint.is_match(language, text) {
                 *slot += HINT * weight;
             }
         }

@@ -138,14 +138,18 @@ impl Issue {
     }
 }
 
-/// What the reply of this lint answers: `issue_of`, worked out once per lint.
+/// What the reply of this lint answers (`issue_of`).
 pub fn issue(cx: &crate::rules::Context<'_>) -> Option<Issue> {
-    *cx.reply_issue.get_or_init(|| issue_of(cx.letter))
+    issue_of(cx.letter)
 }
 
 /// The issue a reply answers: front matter `reason:` (or `kind: keyword-reply`), else recognised
 /// from the writer's text (`issue::recognise`). Appeals have no issue in this sense.
 pub fn issue_of(letter: &Letter) -> Option<Issue> {
+    *letter.reply_issue.get_or_init(|| answered(letter))
+}
+
+fn answered(letter: &Letter) -> Option<Issue> {
     if letter.kind != Kind::Reply {
         return None;
     }
