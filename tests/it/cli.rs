@@ -211,3 +211,27 @@ fn a_byte_order_mark_is_neither_text_nor_a_column() {
     assert!(concise.contains("bom.md:1:9: error text/placeholder"), "{concise}");
     assert!(!concise.contains("reply/greeting"), "`Hi Ann,` after a BOM is a greeting:\n{concise}");
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // `letterlint check ... | head`: the reader goes away after a few bytes.
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        write(dir.path(), &format!("l{i:03}.md"), "Dear Seller Support,\n\nWe are sorry!!! Our store opens at 18:00pm.\n\nYours,\nXXX\n");
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_letterlint"))
+        .args(["check", "--format", "json", "."])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
