@@ -666,7 +666,7 @@ fn initialization_options_set_the_kind_and_bad_settings_are_reported() {
         lenses[0]["command"]["title"]
             .as_str()
             .unwrap()
-            .starts_with("Reply (Wish):"),
+            .starts_with("Reply (Wish)"),
         "{lenses}"
     );
     client.shutdown();

@@ -25,6 +25,22 @@ test("a complete reply without a platform", () => {
   });
 });
 
+test("a reply that names the issue it answers", () => {
+  const title = "Reply (AliExpress) about damaged goods: 5/6 parts \u2014 missing: apology";
+  assert.deepEqual(parseChecklist(title), {
+    kind: "Reply",
+    platform: "AliExpress",
+    issue: "damaged goods",
+    present: 5,
+    required: 6,
+    missing: ["apology"],
+  });
+  assert.deepEqual(statusText(title), {
+    text: "$(checklist) Reply (AliExpress) 5/6",
+    tooltip: "letterlint: reply to AliExpress about damaged goods, 5 of 6 parts\nMissing: apology",
+  });
+});
+
 test("an unknown title is shown as it is", () => {
   assert.equal(parseChecklist("Something else"), undefined);
   assert.deepEqual(statusText("Something else"), { text: "$(checklist) Something else", tooltip: "letterlint: Something else" });

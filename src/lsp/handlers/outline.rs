@@ -34,7 +34,8 @@ fn part_title(locale: &str, part: PartKind) -> &'static str {
     crate::report::labels::for_locale(locale).part(part)
 }
 
-/// The checklist line in `locale`: "Appeal (Wish): 5/7 parts — missing: per-order reasons, plea".
+/// The checklist line in `locale`: "Appeal (Wish): 5/7 parts — missing: per-order reasons, plea",
+/// "Reply (AliExpress) about damaged goods: 6/6 parts".
 pub fn checklist(letter: &Letter, locale: &str) -> String {
     let required = PartKind::of_kind(letter.kind);
     let missing: Vec<&str> = required
@@ -54,6 +55,15 @@ pub fn checklist(letter: &Letter, locale: &str) -> String {
         String::new()
     } else {
         i18n::format(locale, "outline", "platform", &[("platform", platform_name(&letter.platform))])
+    };
+    // A reply says what it answers, so the writer sees why issue rules apply ("Reply (AliExpress)
+    // about damaged goods").
+    let platform = match crate::rules::builtin::reply::issue_of(letter) {
+        Some(issue) => {
+            let name = i18n::text(locale, "issues", issue.as_str());
+            platform + &i18n::format(locale, "outline", "about", &[("issue", &name)])
+        }
+        None => platform,
     };
     let present = (required.len() - missing.len()).to_string();
     let count = i18n::format(
@@ -231,5 +241,18 @@ mod tests {
         assert!(chinese.starts_with("申诉信（Wish 平台）：已具备 "), "{chinese}");
         assert!(chinese.contains("——缺少：") && chinese.contains("逐单说明"), "{chinese}");
         assert!(!chinese.contains("per-order"), "{chinese}");
+    }
+
+    #[test]
+    fn a_replys_checklist_names_the_issue_it_answers() {
+        let text = "---\nplatform: aliexpress\n---\nHi Ann,\n\nI am so sorry the lamp arrived broken. Please send a photo of the lamp and the box.\n\nBest regards,\nLi\n";
+        let hints = Hints { kind_override: Some(Kind::Reply), ..Hints::default() };
+        let letter = Letter::parse(text, &hints);
+        let english = checklist(&letter, "en");
+        assert!(english.starts_with("Reply (AliExpress) about damaged goods: "), "{english}");
+        let chinese = checklist(&letter, "zh-CN");
+        assert!(chinese.contains("（关于商品破损）"), "{chinese}");
+        let unknown = Letter::parse("Hi Ann,\n\nThank you for your message.\n\nBest regards,\nLi\n", &hints);
+        assert!(checklist(&unknown, "en").starts_with("Reply: "), "{}", checklist(&unknown, "en"));
     }
 }

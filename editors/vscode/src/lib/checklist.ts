@@ -1,5 +1,6 @@
 // The status bar text from the server's checklist code lens on line 0, whose title reads
-// "Appeal (Wish): 5/7 parts — missing: per-order reasons, plea" (src/lsp/handlers/outline.rs).
+// "Appeal (Wish): 5/7 parts — missing: per-order reasons, plea", or for a reply
+// "Reply (AliExpress) about damaged goods: 6/6 parts" (src/lsp/handlers/outline.rs).
 // No `vscode` import: unit-tested with plain node.
 
 /** The command of the checklist lens (src/lsp/handlers/mod.rs `CHECKLIST_COMMAND`). */
@@ -8,6 +9,8 @@ export const CHECKLIST_COMMAND = "letterlint.checklist";
 export interface Checklist {
   kind: string;
   platform?: string;
+  /** A reply: the issue it answers ("damaged goods"). */
+  issue?: string;
   present: number;
   required: number;
   missing: string[];
@@ -18,7 +21,7 @@ export interface Lens {
   command?: { title: string; command: string } | null;
 }
 
-const TITLE = /^(\S+)(?: \(([^)]+)\))?: (\d+)\/(\d+) parts(?: \u2014 missing: (.+))?$/u;
+const TITLE = /^(\S+)(?: \(([^)]+)\))?(?: about ([^:]+))?: (\d+)\/(\d+) parts(?: \u2014 missing: (.+))?$/u;
 
 /** Reads a checklist lens title; undefined when it is not one. */
 export function parseChecklist(title: string): Checklist | undefined {
@@ -26,11 +29,12 @@ export function parseChecklist(title: string): Checklist | undefined {
   if (!m) return undefined;
   const checklist: Checklist = {
     kind: m[1],
-    present: Number(m[3]),
-    required: Number(m[4]),
-    missing: m[5] ? m[5].split(",").map((s) => s.trim()).filter((s) => s !== "") : [],
+    present: Number(m[4]),
+    required: Number(m[5]),
+    missing: m[6] ? m[6].split(",").map((s) => s.trim()).filter((s) => s !== "") : [],
   };
   if (m[2]) checklist.platform = m[2];
+  if (m[3]) checklist.issue = m[3];
   return checklist;
 }
 
@@ -61,7 +65,8 @@ export function statusText(title: string): StatusText {
   const label = c.platform ? `${c.kind} (${c.platform})` : c.kind;
   const text = `${icon} ${label} ${c.present}/${c.required}`;
   const what = c.platform ? `${c.kind.toLowerCase()} to ${c.platform}` : c.kind.toLowerCase();
-  let tooltip = `letterlint: ${what}, ${c.present} of ${c.required} parts`;
+  const about = c.issue ? ` about ${c.issue}` : "";
+  let tooltip = `letterlint: ${what}${about}, ${c.present} of ${c.required} parts`;
   tooltip += c.missing.length > 0 ? `\nMissing: ${c.missing.join(", ")}` : "\nEvery part is there.";
   return { text, tooltip };
 }
