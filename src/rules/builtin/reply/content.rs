@@ -20,7 +20,9 @@ pub struct Delay;
 impl Check for Delay {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        if issue(cx) != Some(Issue::ShippingDelay) {
+        // A delay that ends in a refund or a replacement already made is not waited out: no new
+        // date or cause is owed.
+        if issue(cx) != Some(Issue::ShippingDelay) || super::already_resolved(cx.letter) {
             return;
         }
         let text = own_text(letter);

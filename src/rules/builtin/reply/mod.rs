@@ -168,6 +168,12 @@ fn answered(letter: &Letter) -> Option<Issue> {
     issue::recognise(letter)
 }
 
+/// The reply says the seller has already refunded or sent a replacement (`resolved` in
+/// `rules/lexicons/replies.toml`): the buyer has nothing left to choose.
+pub fn already_resolved(letter: &Letter) -> bool {
+    cues::cue("resolved").is_match(letter.language(), &own_text(letter))
+}
+
 /// The writer's own prose, blocks joined by newlines.
 pub fn own_text(letter: &Letter) -> String {
     let mut text = String::new();

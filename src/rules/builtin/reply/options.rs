@@ -36,8 +36,12 @@ impl Check for Options {
             return;
         }
         let language = letter.language();
-        // A delay before shipping (domain.md R3) is answered with a ship-by date, not a choice.
+        // A delay before shipping (domain.md R3) is answered with a ship-by date, not a choice;
+        // a refund or replacement already made leaves nothing to choose.
         if issue == super::Issue::ShippingDelay && cue("not-shipped").is_match(language, &super::own_text(letter)) {
+            return;
+        }
+        if super::already_resolved(letter) {
             return;
         }
         let choice = cue("options-choice").regex(language);
