@@ -119,6 +119,14 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_listing_or_an_ip_report_makes_an_appeal_whatever_the_greeting() {
+        let doc = Document::parse(
+            "Dear customer,\n\nThank you for contacting us about the removal of listings from our shop. Several sticker listings were removed because of an intellectual property report.\nWe accept that this was our mistake.\n",
+        );
+        assert_eq!(detect_kind(&doc), Kind::Appeal);
+    }
+
+    #[test]
     fn a_buyer_addressed_as_seller_support_still_gets_a_reply() {
         let doc = Document::parse(
             "Dear Seller Support Team,\n\nYour package came back to our warehouse.\nPlease send your new address.\nWe will resend it the same day.\n",

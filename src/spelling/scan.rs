@@ -448,6 +448,13 @@ pub fn split_joined(word: &str) -> Option<(&str, &str)> {
     if word.len() < 4 || !word.is_ascii() || word.contains(['\'', '’']) {
         return None;
     }
+    // A plural of a word that takes none ("informations", "equipments") is not two words run
+    // together ("in formations"): it stays a misspelling, and phrasing rules explain it.
+    if let Some(singular) = word.strip_suffix('s').filter(|w| w.len() >= 4) {
+        if is_known(singular) {
+            return None;
+        }
+    }
     let candidates: Vec<(&str, &str)> = (1..word.len())
         .map(|i| word.split_at(i))
         .filter(|(left, right)| {
@@ -576,6 +583,12 @@ mod tests {
                 ("nextyear".to_string(), joined("next year")),
             ]
         );
+    }
+
+    #[test]
+    fn a_wrong_plural_is_not_two_words() {
+        let found = findings("We sent all the informations and equipments.");
+        assert!(found.iter().all(|(_, kind)| *kind == FindingKind::Misspelled), "{found:?}");
     }
 
     #[test]

@@ -127,7 +127,7 @@ const FILLER: &[&str] = &[
 
 /// Text right before an id that makes it a merchant or store id rather than an order.
 static NOT_ORDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(merchant|store|seller|shop|account|user|buyer|customer|listing|product|item)(\s+(id|no\.?|number|#))?\s*[:#(]?$").expect("regex")
+    Regex::new(r"(?i)\b(merchant|store|seller|shop|account|user|buyer|customer|listing|product|item)(\s+(id|no\.?|number|#))?\s*[:#(]?$").expect("regex")
 });
 
 /// Where a table's reason and evidence columns are.

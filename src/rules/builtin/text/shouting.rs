@@ -31,6 +31,7 @@ impl Check for Shouting {
             .and_then(|v| v.as_array())
             .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
             .unwrap_or_default();
+        let english = matches!(cx.letter.language(), None | Some("en"));
         let piece_is_shouted = |piece: &str| {
             let letters = piece.chars().filter(|c| c.is_alphabetic()).count();
             if letters < min_letters || piece.chars().any(|c| c.is_lowercase() || c.is_numeric()) {
@@ -46,7 +47,13 @@ impl Check for Shouting {
                 return false;
             }
             // Unknown short capitals are usually acronyms (DNI, MB, IMG); common words are not.
-            letters >= 4 || common.iter().any(|c| c.eq_ignore_ascii_case(piece))
+            if letters >= 4 {
+                // In English, a long word in capitals shouts when it is a word (`PLEASE`,
+                // `NEVER`); `WIPO`, `FNSKU`, `USPTO` are acronyms. Other languages, and the
+                // language server before its dictionaries are loaded, keep the length test.
+                return !english || !crate::spelling::available() || crate::spelling::is_known(&piece.to_lowercase());
+            }
+            common.iter().any(|c| c.eq_ignore_ascii_case(piece))
         };
         let is_shouted = |word: &str| {
             let mut pieces = word.split(['-', '\'', '’']).filter(|p| p.chars().count() >= 2).peekable();
