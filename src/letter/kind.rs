@@ -127,6 +127,16 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_of_action_with_reshipped_orders_is_an_appeal() {
+        // Per-order bullets that say "we reshipped" read like a reply; the plan of action, its
+        // root causes and the penalty do not.
+        let doc = Document::parse(
+            "## Plan of Action\n\nHi Sir or Madam,\n\nWe received your notice that our shop was penalized. Following an internal review, we identified the following root causes:\n\n- 6739f3f06068b88f793f796f - parcel lost; we reshipped on 19 March.\n- 6808a088fafec4ecb33c1982 - parcel returned; we reshipped on 21 March.\n- 681b6afbc410983e8a03a58b - a new parcel was sent on 9 March.\n",
+        );
+        assert_eq!(detect_kind(&doc), Kind::Appeal);
+    }
+
+    #[test]
     fn a_buyer_addressed_as_seller_support_still_gets_a_reply() {
         let doc = Document::parse(
             "Dear Seller Support Team,\n\nYour package came back to our warehouse.\nPlease send your new address.\nWe will resend it the same day.\n",
