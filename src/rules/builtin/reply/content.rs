@@ -20,22 +20,25 @@ pub struct Delay;
 impl Check for Delay {
     fn check(&self, cx: &Context<'_>, rule: &Rule, out: &mut Vec<Diagnostic>) {
         let letter = cx.letter;
-        // A delay that ends in a refund or a replacement already made is not waited out: no new
-        // date or cause is owed.
-        if issue(cx) != Some(Issue::ShippingDelay) || super::already_resolved(cx.letter) {
+        if issue(cx) != Some(Issue::ShippingDelay) {
             return;
         }
         let text = own_text(letter);
+        // A delay that ends in a refund or a replacement already made is not waited out: no new
+        // date or cause is owed.
+        if super::already_resolved(letter, &text) {
+            return;
+        }
         let language = letter.language();
         // Element names are the rule's `[messages] element-<key>`, so they follow the locale.
         let locale = cx.settings.locale();
-        let not_shipped = cue("not-shipped").is_match(language, &text);
+        let not_shipped = super::awaiting_shipment(letter, &text);
         let missing: Vec<&str> = DELAY_ELEMENTS
             .iter()
             .filter(|key| {
                 let said = cue(&format!("delay-{key}")).is_match(language, &text)
-                    // Not shipped yet (domain.md R3, urging shipment): "it has not left our
-                    // warehouse yet" states the problem, and a compensation is optional there.
+                    // Not shipped yet: "it has not left our warehouse yet" states the problem,
+                    // and a compensation is optional there (domain.md R3).
                     || (matches!(**key, "problem" | "option") && not_shipped);
                 !said
             })

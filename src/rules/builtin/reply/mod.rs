@@ -168,10 +168,16 @@ fn answered(letter: &Letter) -> Option<Issue> {
     issue::recognise(letter)
 }
 
-/// The reply says the seller has already refunded or sent a replacement (`resolved` in
-/// `rules/lexicons/replies.toml`): the buyer has nothing left to choose.
-pub fn already_resolved(letter: &Letter) -> bool {
-    cues::cue("resolved").is_match(letter.language(), &own_text(letter))
+/// The reply (`text`, its own prose) says the seller has already refunded or sent a replacement
+/// (`resolved` in `rules/lexicons/replies.toml`): the buyer has nothing left to choose.
+pub fn already_resolved(letter: &Letter, text: &str) -> bool {
+    cues::cue("resolved").is_match(letter.language(), text)
+}
+
+/// A delay reply (`text`, its own prose) about an order that has not shipped yet (`not-shipped`;
+/// domain.md R3, urging shipment): it owes a ship-by date, not a tracking number or a choice.
+pub fn awaiting_shipment(letter: &Letter, text: &str) -> bool {
+    issue_of(letter) == Some(Issue::ShippingDelay) && cues::cue("not-shipped").is_match(letter.language(), text)
 }
 
 /// The writer's own prose, blocks joined by newlines.

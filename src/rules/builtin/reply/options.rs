@@ -36,12 +36,10 @@ impl Check for Options {
             return;
         }
         let language = letter.language();
-        // A delay before shipping (domain.md R3) is answered with a ship-by date, not a choice;
-        // a refund or replacement already made leaves nothing to choose.
-        if issue == super::Issue::ShippingDelay && cue("not-shipped").is_match(language, &super::own_text(letter)) {
-            return;
-        }
-        if super::already_resolved(letter) {
+        // A delay before shipping is answered with a ship-by date, not a choice; a refund or
+        // replacement already made leaves nothing to choose.
+        let text = super::own_text(letter);
+        if super::awaiting_shipment(letter, &text) || super::already_resolved(letter, &text) {
             return;
         }
         let choice = cue("options-choice").regex(language);

@@ -4,7 +4,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::cues::cue;
 use super::{Issue, issue, letter_finding, own_text};
 use crate::diagnostic::Diagnostic;
 use crate::rules::builtin::Check;
@@ -80,11 +79,8 @@ impl Check for Tracking {
         numbers.dedup();
         let links = LINK.find_iter(&text).count();
         if numbers.is_empty() && links == 0 {
-            // Not shipped yet (domain.md R3): there is no number to give.
-            if issue == Issue::ShippingDelay
-                && cue("not-shipped").is_match(letter.language(), &text)
-                && !PLACEHOLDER.is_match(&text)
-            {
+            // Not shipped yet: there is no number to give.
+            if super::awaiting_shipment(letter, &text) && !PLACEHOLDER.is_match(&text) {
                 return;
             }
             let name = if PLACEHOLDER.is_match(&text) {
