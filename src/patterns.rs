@@ -10,7 +10,7 @@
 
 mod set;
 
-pub use set::{PatternSet, Prefilter};
+pub use set::{PatternSet, Prefilter, Scan};
 
 /// Rewrites a pattern for the fast engine (see the module documentation).
 pub fn prepare(pattern: &str) -> String {

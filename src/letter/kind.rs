@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Kind;
-use super::lexicon::{KIND_CUES, builtin_regex};
+use super::lexicon::{CueScan, LEXICONS, builtin_regex, scan_sentences};
 use crate::document::Document;
 
 /// Scores appeal cues against reply cues over the writer's prose (`rules/lexicons/kinds.toml`),
@@ -15,25 +15,28 @@ use crate::document::Document;
 /// but sellers also write "Dear friend" to a marketplace and "Dear Seller Support" to a buyer, so
 /// the body, where every sentence adds all its cues, can outweigh it.
 pub fn detect_kind(doc: &Document) -> Kind {
-    let cues = &*KIND_CUES;
+    kind_of(doc, &scan_sentences(doc))
+}
+
+/// `detect_kind` with the sentences of the writer's prose already scanned (`scan_sentences`).
+pub(super) fn kind_of(doc: &Document, scans: &[CueScan<'_>]) -> Kind {
+    let cues = &LEXICONS.kind;
     let mut score = 0i32;
     let mut salutation_seen = false;
+    let mut scans = scans.iter();
     for (_, block) in doc.own_blocks() {
-        for sentence in &block.sentences {
-            let text = &block.prose.text[sentence.span.range()];
-            let matched = cues.set.matches(text);
+        for _ in &block.sentences {
+            let scan = scans.next().expect("one scan per sentence of the writer's prose");
+            let matched = cues.cues.matches(scan);
             if !salutation_seen && !block.is_heading() {
                 salutation_seen = true;
-                if text.split_whitespace().count() <= SALUTATION_WORDS {
-                    let strongest = matched
-                        .iter()
-                        .map(|&idx| cues.weights[idx])
-                        .max_by_key(|w| w.abs());
+                if scan.text().split_whitespace().count() <= SALUTATION_WORDS {
+                    let strongest = matched.map(|idx| cues.weights[idx]).max_by_key(|w| w.abs());
                     score += strongest.unwrap_or(0) * SALUTATION_FACTOR;
                     continue;
                 }
             }
-            score += matched.iter().map(|&idx| cues.weights[idx]).sum::<i32>();
+            score += matched.map(|idx| cues.weights[idx]).sum::<i32>();
         }
     }
     if score > 0 { Kind::Appeal } else { Kind::Reply }

@@ -4,14 +4,16 @@
 //! is caught by the unit tests, so loading them panics with the file and key named.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Deserialize;
 
 use super::{Kind, PartKind};
+use crate::document::Document;
 use crate::embedded;
-use crate::patterns::PatternSet;
+use crate::patterns::{PatternSet, Scan};
 
 #[derive(Deserialize)]
 struct WeightedCue {
@@ -59,10 +61,68 @@ struct PartsFile {
     parts: BTreeMap<String, PartEntry>,
 }
 
+/// Every cue of the kind and parts lexicons in one `PatternSet`: a sentence is read against all
+/// of them in one literal pass (`CueScan`), and each lexicon's group of patterns is a range of it.
+/// The patterns are compiled case-insensitive, with ASCII word boundaries (`patterns::prepare`):
+/// a Unicode `\b` stops the regex crate's fast engine on any non-ASCII text (a curly quote, a
+/// euro sign), so lexicons write no `\b` next to a non-ASCII letter. `\w` is ASCII too: the cue
+/// words it stands for (`we are (\w+ ){0,2}sorry`) are English.
+pub struct Lexicons {
+    set: PatternSet,
+    /// Where each pattern of `set` comes from, for the test that compiles them all.
+    #[cfg(test)]
+    labels: Vec<String>,
+    pub kind: KindCues,
+    pub parts: PartLexicon,
+}
+
+/// A group of patterns of `LEXICONS`, as a range of its set; empty when the lexicon has none.
+#[derive(Debug, Clone)]
+pub struct Group(Range<usize>);
+
+impl Group {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The patterns of the group that match the scanned text, numbered from 0 within the group.
+    pub fn matches<'a>(&'a self, scan: &'a CueScan<'a>) -> impl Iterator<Item = usize> + 'a {
+        LEXICONS.set.matches_in(&scan.scan, scan.text, self.0.clone()).map(|i| i - self.0.start)
+    }
+
+    /// True when a pattern of the group matches the scanned text.
+    pub fn is_match(&self, scan: &CueScan<'_>) -> bool {
+        !self.is_empty() && LEXICONS.set.is_match_in(&scan.scan, scan.text, self.0.clone())
+    }
+}
+
+/// A text (a sentence, a heading, a label) read against every cue of `LEXICONS` in one pass.
+pub struct CueScan<'t> {
+    text: &'t str,
+    scan: Scan,
+}
+
+impl<'t> CueScan<'t> {
+    pub fn new(text: &'t str) -> CueScan<'t> {
+        CueScan { text, scan: LEXICONS.set.scan(text) }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// Every sentence of the writer's prose, in text order (the order of `Letter::units`), scanned.
+pub fn scan_sentences(doc: &Document) -> Vec<CueScan<'_>> {
+    doc.own_blocks()
+        .flat_map(|(_, block)| block.sentences.iter().map(|s| CueScan::new(&block.prose.text[s.span.range()])))
+        .collect()
+}
+
 /// Compiled kind cues.
 pub struct KindCues {
-    pub set: PatternSet,
-    /// Weight of each pattern of `set`, positive for appeal, negative for reply.
+    pub cues: Group,
+    /// Weight of each pattern of `cues`, positive for appeal, negative for reply.
     pub weights: Vec<i32>,
 }
 
@@ -71,28 +131,62 @@ pub struct PartCues {
     pub part: PartKind,
     /// The letter kind the part belongs to; `None` for both (the sign-off).
     pub kind: Option<Kind>,
-    pub headings: Option<PatternSet>,
-    pub cues: Option<PatternSet>,
-    pub not: Option<PatternSet>,
+    pub headings: Group,
+    /// The part's cues without its promises: a range of `PartLexicon::all_cues`.
+    pub cues: Group,
+    pub not: Group,
     /// What makes a promise concrete; a promise cue without one of these does not count.
-    pub concrete: Option<PatternSet>,
+    pub concrete: Group,
 }
 
-/// Compiled cues of every part, and one combined set to test a sentence against all cues at once.
+/// Compiled cues of every part.
 pub struct PartLexicon {
     pub parts: Vec<PartCues>,
     /// All `cues` and `promises` patterns of all parts, with the part index of each and whether
     /// it is a promise (counted only when the sentence is concrete).
-    pub all_cues: PatternSet,
+    pub all_cues: Group,
     pub cue_owner: Vec<usize>,
     pub cue_is_promise: Vec<bool>,
     /// Headings that open a section of no part (evidence, attachments).
-    pub neutral_headings: Option<PatternSet>,
+    pub neutral_headings: Group,
     /// Sentences that point at evidence or attachments.
-    pub evidence: Option<PatternSet>,
+    pub evidence: Group,
 }
 
-pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
+/// Collects the patterns of every group, as compiled, with where each comes from.
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<String>,
+    labels: Vec<String>,
+}
+
+impl Builder {
+    fn group<S: AsRef<str>>(&mut self, label: &str, patterns: &[S]) -> Group {
+        let start = self.patterns.len();
+        for pattern in patterns {
+            self.patterns.push(crate::patterns::prepare(pattern.as_ref()));
+            self.labels.push(format!("{label}: {:?}", pattern.as_ref()));
+        }
+        Group(start..self.patterns.len())
+    }
+}
+
+pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
+    let mut builder = Builder::default();
+    let kind = kind_cues(&mut builder);
+    let parts = part_lexicon(&mut builder);
+    let set = PatternSet::new(&builder.patterns, true)
+        .unwrap_or_else(|(i, e)| panic!("rules/lexicons/{}: {e}", builder.labels[i]));
+    Lexicons {
+        set,
+        #[cfg(test)]
+        labels: builder.labels,
+        kind,
+        parts,
+    }
+});
+
+fn kind_cues(builder: &mut Builder) -> KindCues {
     let text =
         embedded::file("lexicons/kinds.toml").expect("rules/lexicons/kinds.toml is embedded");
     let file: KindsFile =
@@ -107,78 +201,54 @@ pub static KIND_CUES: LazyLock<KindCues> = LazyLock::new(|| {
         patterns.push(cue.pattern.as_str());
         weights.push(-cue.weight);
     }
-    let set = compile_set(&patterns).unwrap_or_else(|(i, e)| panic!("rules/lexicons/kinds.toml: {:?}: {e}", patterns[i]));
-    KindCues { set, weights }
-});
+    KindCues { cues: builder.group("kinds.toml", &patterns), weights }
+}
 
-pub static PART_LEXICON: LazyLock<PartLexicon> = LazyLock::new(|| {
+fn part_lexicon(builder: &mut Builder) -> PartLexicon {
     let text =
         embedded::file("lexicons/parts.toml").expect("rules/lexicons/parts.toml is embedded");
     let file: PartsFile =
         toml::from_str(text).unwrap_or_else(|e| panic!("rules/lexicons/parts.toml: {e}"));
-    let compile = |name: &str, key: &str, patterns: &[String]| -> Option<PatternSet> {
-        if patterns.is_empty() {
-            return None;
-        }
-        Some(compile_set(patterns).unwrap_or_else(|(i, e)| {
-            panic!("rules/lexicons/parts.toml: [{name}] {key}: {:?}: {e}", patterns[i])
-        }))
-    };
-    let mut parts = Vec::new();
-    let mut all = Vec::new();
+    // Every part's cues, then its promises, part after part: one group of all cues, of which each
+    // part's cues are a range.
+    let all_start = builder.patterns.len();
+    let mut own_cues = Vec::new();
     let mut cue_owner = Vec::new();
     let mut cue_is_promise = Vec::new();
-    for (name, entry) in &file.parts {
-        let part = PartKind::parse(name)
-            .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: unknown part [{name}]"));
-        let kind = match entry.kind.as_str() {
-            "both" => None,
-            other => Some(
-                Kind::parse(other)
-                    .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind")),
-            ),
-        };
-        for (cue, promise) in entry
-            .cues
-            .iter()
-            .map(|c| (c, false))
-            .chain(entry.promises.iter().map(|c| (c, true)))
-        {
-            all.push(cue.as_str());
-            cue_owner.push(parts.len());
-            cue_is_promise.push(promise);
-        }
-        parts.push(PartCues {
-            part,
-            kind,
-            headings: compile(name, "headings", &entry.headings),
-            cues: compile(name, "cues", &entry.cues),
-            not: compile(name, "not", &entry.not),
-            concrete: compile(name, "concrete", &entry.concrete),
-        });
+    for (i, (name, entry)) in file.parts.iter().enumerate() {
+        own_cues.push(builder.group(&format!("parts.toml: [{name}] cues"), &entry.cues));
+        builder.group(&format!("parts.toml: [{name}] promises"), &entry.promises);
+        cue_owner.extend(std::iter::repeat_n(i, entry.cues.len() + entry.promises.len()));
+        cue_is_promise.extend(entry.cues.iter().map(|_| false).chain(entry.promises.iter().map(|_| true)));
     }
-    // One set of every cue, matched once per sentence.
-    let all_cues = compile_set(&all)
-        .unwrap_or_else(|(i, e)| panic!("rules/lexicons/parts.toml: cue {:?}: {e}", all[i]));
-    let neutral_headings = compile("sections", "neutral", &file.sections.neutral);
-    let evidence = compile("sections", "evidence", &file.sections.evidence);
-    PartLexicon {
-        parts,
-        all_cues,
-        cue_owner,
-        cue_is_promise,
-        neutral_headings,
-        evidence,
-    }
-});
-
-/// A lexicon's patterns as compiled: case-insensitive, with ASCII word boundaries
-/// (`patterns::prepare`). A Unicode `\b` stops the regex crate's fast engine on any non-ASCII text
-/// (a curly quote, a euro sign), so lexicons write no `\b` next to a non-ASCII letter. `\w` is
-/// ASCII too: the cue words it stands for (`we are (\w+ ){0,2}sorry`) are English.
-fn compile_set<S: AsRef<str>>(patterns: &[S]) -> Result<PatternSet, (usize, String)> {
-    let prepared: Vec<String> = patterns.iter().map(|p| crate::patterns::prepare(p.as_ref())).collect();
-    PatternSet::new(&prepared, true)
+    let all_cues = Group(all_start..builder.patterns.len());
+    let parts = file
+        .parts
+        .iter()
+        .zip(own_cues)
+        .map(|((name, entry), cues)| {
+            let part = PartKind::parse(name)
+                .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: unknown part [{name}]"));
+            let kind = match entry.kind.as_str() {
+                "both" => None,
+                other => Some(
+                    Kind::parse(other)
+                        .unwrap_or_else(|| panic!("rules/lexicons/parts.toml: [{name}] kind")),
+                ),
+            };
+            PartCues {
+                part,
+                kind,
+                headings: builder.group(&format!("parts.toml: [{name}] headings"), &entry.headings),
+                cues,
+                not: builder.group(&format!("parts.toml: [{name}] not"), &entry.not),
+                concrete: builder.group(&format!("parts.toml: [{name}] concrete"), &entry.concrete),
+            }
+        })
+        .collect();
+    let neutral_headings = builder.group("parts.toml: [sections] neutral", &file.sections.neutral);
+    let evidence = builder.group("parts.toml: [sections] evidence", &file.sections.evidence);
+    PartLexicon { parts, all_cues, cue_owner, cue_is_promise, neutral_headings, evidence }
 }
 
 /// Compiles a regex from a trusted built-in lexicon.
@@ -188,18 +258,29 @@ pub fn builtin_regex(pattern: &str) -> Regex {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn lexicons_load_and_every_pattern_compiles() {
-        let lexicon = &*super::PART_LEXICON;
-        assert!(!lexicon.parts.is_empty());
-        assert!(!super::KIND_CUES.weights.is_empty());
-        let mut sets = vec![&super::KIND_CUES.set, &lexicon.all_cues];
-        for part in &lexicon.parts {
-            sets.extend([&part.headings, &part.cues, &part.not, &part.concrete].into_iter().flatten());
+        let lexicons = &*LEXICONS;
+        assert!(!lexicons.parts.parts.is_empty());
+        assert_eq!(lexicons.kind.weights.len(), lexicons.kind.cues.0.len());
+        assert!(!lexicons.kind.weights.is_empty());
+        lexicons.set.compile_all().unwrap_or_else(|(i, e)| panic!("rules/lexicons/{}: {e}", lexicons.labels[i]));
+    }
+
+    #[test]
+    fn each_group_answers_as_its_own_patterns_alone() {
+        let lexicons = &*LEXICONS;
+        let groups = [&lexicons.kind.cues, &lexicons.parts.all_cues, &lexicons.parts.evidence, &lexicons.parts.neutral_headings];
+        for text in ["Please see the attached screenshots of the tracking page.", "We are sorry for the late shipment.", "Evidence", "Hello"] {
+            let scan = CueScan::new(text);
+            for group in groups {
+                let alone: Vec<usize> = group.0.clone().filter(|&i| lexicons.set.regex(i).is_match(text)).map(|i| i - group.0.start).collect();
+                assert_eq!(group.matches(&scan).collect::<Vec<_>>(), alone, "{text:?}");
+                assert_eq!(group.is_match(&scan), !alone.is_empty());
+            }
         }
-        sets.extend([&lexicon.neutral_headings, &lexicon.evidence].into_iter().flatten());
-        for set in sets {
-            set.compile_all().unwrap_or_else(|(i, e)| panic!("pattern {i}: {e}"));
-        }
+        assert!(!Group(0..0).is_match(&CueScan::new("Hello")));
     }
 }

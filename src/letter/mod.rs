@@ -127,6 +127,8 @@ pub struct Letter {
 impl Letter {
     /// Builds the letter model of a parsed document.
     pub fn new(doc: Document, hints: &Hints) -> Letter {
+        // Every sentence read once against every cue of the kind and parts lexicons.
+        let scans = lexicon::scan_sentences(&doc);
         let fm = doc.front_matter.as_ref();
         let (kind, kind_origin) = if let Some(kind) = hints.kind_override {
             (kind, Origin::Override)
@@ -135,7 +137,7 @@ impl Letter {
         } else if let Some(kind) = hints.kind_default {
             (kind, Origin::Config)
         } else {
-            (detect_kind(&doc), Origin::Detected)
+            (kind::kind_of(&doc, &scans), Origin::Detected)
         };
         let (platform, platform_origin) = if let Some(p) = &hints.platform_override {
             (p.clone(), Origin::Override)
@@ -146,7 +148,7 @@ impl Letter {
         } else {
             (detect_platform(&doc).to_string(), Origin::Detected)
         };
-        let units = parts::recognise(&doc, kind);
+        let units = parts::recognise(&doc, kind, &scans);
         let parts = parts::group(&units);
         Letter {
             doc,

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::lexicon::PART_LEXICON;
+use super::lexicon::{CueScan, LEXICONS};
 use super::{Kind, Part, Unit};
 use crate::document::{Block, BlockKind, Document, Span};
 
@@ -145,7 +145,7 @@ impl Scope {
 /// uncued sentence that follows the acknowledgment or the root cause, before any order, remedy
 /// or plea, goes on explaining the cause. In a reply, an uncued sentence continues the solution
 /// its paragraph began.
-pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
+pub fn recognise(doc: &Document, kind: Kind, scans: &[CueScan<'_>]) -> Vec<Unit> {
     let mut units = Vec::new();
     for (block_idx, block) in doc.own_blocks() {
         for (sentence_idx, sentence) in block.sentences.iter().enumerate() {
@@ -161,7 +161,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
         Kind::Appeal => PartKind::Salutation,
         Kind::Reply => PartKind::Greeting,
     };
-    let signoff_start = find_signoff(doc, &units);
+    let signoff_start = find_signoff(doc, &units, scans);
     // The opening is the first sentence that is not a title heading or a subject line.
     let opening_unit = units.iter().position(|u| {
         let block = &doc.blocks[u.block];
@@ -177,6 +177,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
     for (i, unit) in units.iter_mut().enumerate() {
         let block = &doc.blocks[unit.block];
         let text = sentence_text(block, unit.sentence);
+        let scan = &scans[i];
         let new_block = previous_block != Some(unit.block);
         previous_block = Some(unit.block);
         if signoff_start.is_some_and(|s| i >= s) {
@@ -191,7 +192,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             section = if before_opening {
                 Scope::Open
             } else {
-                heading_scope(text, kind)
+                heading_scope(scan, kind)
             };
             // A heading that names a part ends the explanation; one that names an issue
             // ("2. Late shipment") opens more of it.
@@ -215,7 +216,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
                 item_run = None;
             }
             if let Some(label) = &block.label {
-                let scope = heading_scope(label, kind);
+                let scope = heading_scope(&CueScan::new(label), kind);
                 if scope != Scope::Open {
                     section = scope;
                     lead = None;
@@ -224,7 +225,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             if matches!(block.kind, BlockKind::TableRow { header: true }) {
                 // A table header names its rows' part ("Order ID | Reason"); an evidence column
                 // among others does not make the rows evidence.
-                if let Some(part) = heading_part(text, kind) {
+                if let Some(part) = heading_part(scan, kind) {
                     lead = Some(Scope::Part(part));
                 }
             }
@@ -232,7 +233,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
         // The first sentence of a list item or table row belongs to its section; a later sentence
         // of a long item may start another part ("Please reopen our store.").
         let first_of_item = is_item && unit.sentence == 0;
-        let (mut parts, unconfirmed) = cue_parts(text, kind);
+        let (mut parts, unconfirmed) = cue_parts(scan, kind);
         if inline_label_is_neutral(text, kind) {
             // "Attached: invoices and photos" lists evidence, whatever its words.
             parts.clear();
@@ -249,7 +250,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             // we have:"), then its words as a heading ("Late orders:").
             let scope = match parts.first().copied().or(unconfirmed) {
                 Some(part) => Scope::Part(part),
-                None => heading_scope(text, kind),
+                None => heading_scope(scan, kind),
             };
             if scope != Scope::Open {
                 lead = Some(scope);
@@ -280,7 +281,7 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
             explaining = false;
         }
         // A sentence that points at evidence ("We attach the invoices") explains nothing more.
-        let evidence = parts.is_empty() && is_evidence(text);
+        let evidence = parts.is_empty() && is_evidence(scan);
         if evidence {
             explaining = false;
         }
@@ -328,11 +329,11 @@ pub fn recognise(doc: &Document, kind: Kind) -> Vec<Unit> {
 
 /// The parts whose cues a sentence matches, in one `PatternSet` pass; and the part of a promise
 /// cue that matched without anything concrete (a lead-in may still use it).
-fn cue_parts(text: &str, kind: Kind) -> (Vec<PartKind>, Option<PartKind>) {
-    let lexicon = &*PART_LEXICON;
+fn cue_parts(scan: &CueScan<'_>, kind: Kind) -> (Vec<PartKind>, Option<PartKind>) {
+    let lexicon = &LEXICONS.parts;
     let mut parts: Vec<PartKind> = Vec::new();
     let mut unconfirmed = None;
-    for pattern in lexicon.all_cues.matches(text) {
+    for pattern in lexicon.all_cues.matches(scan) {
         let cues = &lexicon.parts[lexicon.cue_owner[pattern]];
         if cues.kind.is_some_and(|k| k != kind)
             || parts.contains(&cues.part)
@@ -340,11 +341,11 @@ fn cue_parts(text: &str, kind: Kind) -> (Vec<PartKind>, Option<PartKind>) {
         {
             continue;
         }
-        if cues.not.as_ref().is_some_and(|not| not.is_match(text)) {
+        if cues.not.is_match(scan) {
             continue;
         }
         if lexicon.cue_is_promise[pattern]
-            && !cues.concrete.as_ref().is_some_and(|c| c.is_match(text))
+            && !cues.concrete.is_match(scan)
         {
             unconfirmed = Some(cues.part);
             continue;
@@ -387,27 +388,23 @@ fn looks_like_salutation(text: &str) -> bool {
 }
 
 /// The part a heading or bold label opens, if its words name one of this kind's parts.
-fn heading_part(text: &str, kind: Kind) -> Option<PartKind> {
-    let lexicon = &*PART_LEXICON;
+fn heading_part(scan: &CueScan<'_>, kind: Kind) -> Option<PartKind> {
+    let lexicon = &LEXICONS.parts;
     lexicon
         .parts
         .iter()
         .filter(|p| p.kind.is_none_or(|k| k == kind))
-        .find(|p| p.headings.as_ref().is_some_and(|h| h.is_match(text)))
+        .find(|p| p.headings.is_match(scan))
         .map(|p| p.part)
 }
 
 /// The section a heading, label, table header or lead-in opens: a part, no part (evidence,
 /// attachments), or none at all.
-fn heading_scope(text: &str, kind: Kind) -> Scope {
-    if let Some(part) = heading_part(text, kind) {
+fn heading_scope(scan: &CueScan<'_>, kind: Kind) -> Scope {
+    if let Some(part) = heading_part(scan, kind) {
         return Scope::Part(part);
     }
-    if PART_LEXICON
-        .neutral_headings
-        .as_ref()
-        .is_some_and(|n| n.is_match(text))
-    {
+    if LEXICONS.parts.neutral_headings.is_match(scan) {
         Scope::Neutral
     } else {
         Scope::Open
@@ -415,11 +412,8 @@ fn heading_scope(text: &str, kind: Kind) -> Scope {
 }
 
 /// Whether a sentence points at evidence or attachments rather than telling anything.
-fn is_evidence(text: &str) -> bool {
-    PART_LEXICON
-        .evidence
-        .as_ref()
-        .is_some_and(|e| e.is_match(text))
+fn is_evidence(scan: &CueScan<'_>) -> bool {
+    LEXICONS.parts.evidence.is_match(scan)
 }
 
 /// Whether a sentence opens with a short label of no part, as in `Attached: invoices`.
@@ -429,20 +423,22 @@ fn inline_label_is_neutral(text: &str, kind: Kind) -> bool {
     };
     !rest.trim().is_empty()
         && label.split_whitespace().count() <= INLINE_LABEL_WORDS
-        && heading_scope(label, kind) == Scope::Neutral
+        && heading_scope(&CueScan::new(label), kind) == Scope::Neutral
 }
 
 /// The first unit of the sign-off: the earliest of a run of closing lines among the last
 /// sentences, followed only by short lines (name, role, store); or, without a closing phrase, a
 /// signature of a few short name-like lines after the last full sentence.
-fn find_signoff(doc: &Document, units: &[Unit]) -> Option<usize> {
-    let lexicon = &*PART_LEXICON;
-    let signoff = lexicon
+fn find_signoff(doc: &Document, units: &[Unit], scans: &[CueScan<'_>]) -> Option<usize> {
+    let lexicon = &LEXICONS.parts;
+    let signoff = &lexicon
         .parts
         .iter()
         .find(|p| p.part == PartKind::Signoff)?
-        .cues
-        .as_ref()?;
+        .cues;
+    if signoff.is_empty() {
+        return None;
+    }
     let first_candidate = units.len().saturating_sub(SIGNOFF_WINDOW);
     let mut found = None;
     for i in (first_candidate..units.len()).rev() {
@@ -454,7 +450,7 @@ fn find_signoff(doc: &Document, units: &[Unit]) -> Option<usize> {
         if words <= CLOSING_WORDS
             && starts_line(block, unit.sentence)
             && !block.is_heading()
-            && signoff.is_match(text)
+            && signoff.is_match(&scans[i])
         {
             found = Some(i);
             // Keep walking back over consecutive closing lines ("Have a nice day", "Best regards").

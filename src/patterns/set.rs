@@ -19,7 +19,9 @@
 //! candidate. Only runs of a literal without non-ASCII letters are searched (ASCII, and caseless
 //! characters such as `。`), so non-ASCII case folding never matters.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -340,10 +342,50 @@ impl PatternSet {
         self.prefilter.candidates(text).into_iter().any(|idx| self.regex(idx).is_match(text))
     }
 
+    /// One literal pass over `text`: the candidates, for `matches_in` and `is_match_in` to
+    /// confirm as they are asked about.
+    pub fn scan(&self, text: &str) -> Scan {
+        let candidates = self.prefilter.candidates(text);
+        let verdicts = vec![Cell::new(None); candidates.len()];
+        Scan { candidates, verdicts }
+    }
+
+    /// The patterns of `range` that match `text`, in increasing order; `scan` is this set's scan
+    /// of `text`. Each pattern's regex runs at most once per scan.
+    pub fn matches_in<'a>(&'a self, scan: &'a Scan, text: &'a str, range: Range<usize>) -> impl Iterator<Item = usize> + 'a {
+        let from = scan.candidates.partition_point(|&c| c < range.start);
+        let to = scan.candidates.partition_point(|&c| c < range.end);
+        (from..to).filter(move |&i| self.confirm(scan, text, i)).map(move |i| scan.candidates[i])
+    }
+
+    /// True when a pattern of `range` matches `text` (`scan` is this set's scan of `text`).
+    pub fn is_match_in(&self, scan: &Scan, text: &str, range: Range<usize>) -> bool {
+        self.matches_in(scan, text, range).next().is_some()
+    }
+
+    fn confirm(&self, scan: &Scan, text: &str, i: usize) -> bool {
+        let verdict = &scan.verdicts[i];
+        verdict.get().unwrap_or_else(|| {
+            let found = self.regex(scan.candidates[i]).is_match(text);
+            verdict.set(Some(found));
+            found
+        })
+    }
+
     #[cfg(test)]
     pub fn prefilter(&self) -> &Prefilter {
         &self.prefilter
     }
+}
+
+/// What one literal pass of a `PatternSet` found in a text (`PatternSet::scan`): the candidate
+/// patterns, in increasing order, and each one's verdict once its regex has run. Many questions
+/// about one sentence (which kind cues, which part cues, is it a heading of a part...) then cost
+/// one pass, and no regex runs twice.
+#[derive(Debug)]
+pub struct Scan {
+    candidates: Vec<usize>,
+    verdicts: Vec<Cell<Option<bool>>>,
 }
 
 #[cfg(test)]
@@ -411,6 +453,21 @@ mod tests {
         assert_eq!(ours.prefilter().candidates("Here is the TRACKING number: 1234"), vec![1, 2]);
         assert_eq!(ours.prefilter().candidates("Sorry — 1234"), vec![0, 2, 3]);
         assert_eq!(ours.prefilter().always_candidates(), 1);
+    }
+
+    #[test]
+    fn a_scan_answers_for_any_range_like_matching_each_part_alone() {
+        let patterns = [r"\bsorry\b", r"\btracking\s+number\b", r"\d{3,}", r"\bapolog", r"number"];
+        let whole = set(&patterns);
+        for text in ["Sorry, here is the tracking number 12345.", "We apologize.", "Nothing", "number 12"] {
+            let scan = whole.scan(text);
+            for (start, end) in [(0, 2), (2, 5), (0, 5), (1, 1), (4, 5)] {
+                let alone = set(&patterns[start..end]);
+                let expected: Vec<usize> = alone.matches(text).into_iter().map(|i| i + start).collect();
+                assert_eq!(whole.matches_in(&scan, text, start..end).collect::<Vec<_>>(), expected, "{text:?} {start}..{end}");
+                assert_eq!(whole.is_match_in(&scan, text, start..end), !expected.is_empty());
+            }
+        }
     }
 
     #[test]
