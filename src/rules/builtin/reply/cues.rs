@@ -6,12 +6,14 @@
 //! language is compiled the first time a letter in that language asks for it.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::Deserialize;
 
 use crate::embedded;
+use crate::patterns::{PatternSet, Scan};
 
 const FILE: &str = "lexicons/replies.toml";
 
@@ -48,32 +50,47 @@ pub struct Cue {
     by_language: Vec<Vec<String>>,
     /// 0: every language; 1 + i: English and the lexicon's language i.
     compiled: Vec<OnceLock<Regex>>,
+    /// Where the patterns are in `Lexicon::all`: 0 for `any`, 1 + i for the lexicon's language i.
+    ranges: Vec<Range<usize>>,
 }
 
 pub struct Lexicon {
     /// The languages every cue is written for, English first.
     pub languages: Vec<String>,
     cues: HashMap<String, Cue>,
+    /// Every pattern of every cue, so that a sentence asked about many cues (issue recognition
+    /// reads 25 of them) costs one literal pass (`Scanned`).
+    all: PatternSet,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let text = embedded::file(FILE).unwrap_or_else(|| panic!("rules/{FILE} is embedded"));
     let file: LexiconFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/{FILE}: {e}"));
     assert_eq!(file.languages.first().map(String::as_str), Some("en"), "rules/{FILE}: `languages` starts with en");
+    let mut all: Vec<String> = Vec::new();
     let cues = file
         .cues
         .into_iter()
         .map(|(name, mut table)| {
             let any = table.remove("any").map(Patterns::into_vec).unwrap_or_default();
-            let by_language = file.languages.iter().map(|l| table.remove(l).map(Patterns::into_vec).unwrap_or_default()).collect();
+            let by_language: Vec<Vec<String>> = file.languages.iter().map(|l| table.remove(l).map(Patterns::into_vec).unwrap_or_default()).collect();
             if let Some(unknown) = table.keys().next() {
                 panic!("rules/{FILE}: cue `{name}` has patterns for `{unknown}`, which is not in `languages`");
             }
             let compiled = (0..=file.languages.len()).map(|_| OnceLock::new()).collect();
-            (name.clone(), Cue { name, any, by_language, compiled })
+            let ranges = std::iter::once(&any)
+                .chain(&by_language)
+                .map(|patterns| {
+                    let start = all.len();
+                    all.extend(patterns.iter().cloned());
+                    start..all.len()
+                })
+                .collect();
+            (name.clone(), Cue { name, any, by_language, compiled, ranges })
         })
         .collect();
-    Lexicon { languages: file.languages, cues }
+    let all = PatternSet::new(&all, true).unwrap_or_else(|(i, e)| panic!("rules/{FILE}: {:?}: {e}", all[i]));
+    Lexicon { languages: file.languages, cues, all }
 });
 
 /// The lexicon.
@@ -128,6 +145,30 @@ impl Cue {
     pub fn is_match(&self, language: Option<&str>, text: &str) -> bool {
         self.regex(language).is_match(text)
     }
+
+    /// `is_match` on a text scanned once for many cues: only the patterns whose literals are in
+    /// the text run (English, `language` and `any`, as `regex` reads them).
+    pub fn is_match_scanned(&self, language: Option<&str>, text: &Scanned<'_>) -> bool {
+        let slot = language.and_then(|l| LEXICON.languages.iter().position(|x| x == l)).map_or(0, |i| i + 1);
+        self.ranges
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| slot == 0 || *i <= 1 || *i == slot)
+            .any(|(_, range)| !range.is_empty() && LEXICON.all.is_match_in(&text.scan, text.text, range.clone()))
+    }
+}
+
+/// A text read once against the literals of every cue, to ask it about many cues
+/// (`Cue::is_match_scanned`).
+pub struct Scanned<'t> {
+    text: &'t str,
+    scan: Scan,
+}
+
+impl<'t> Scanned<'t> {
+    pub fn new(text: &'t str) -> Scanned<'t> {
+        Scanned { text, scan: LEXICON.all.scan(text) }
+    }
 }
 
 #[cfg(test)]
@@ -138,6 +179,7 @@ mod tests {
     fn every_cue_compiles_for_every_language_and_covers_them_all() {
         let lexicon = lexicon();
         assert!(lexicon.cues().count() > 20);
+        lexicon.all.compile_all().unwrap_or_else(|(i, e)| panic!("rules/{FILE}: pattern {i}: {e}"));
         for cue in lexicon.cues() {
             cue.regex(None);
             for language in &lexicon.languages {
@@ -157,6 +199,26 @@ mod tests {
         // English wording inside a reply in another language still counts.
         assert!(cause.is_match(Some("de"), "Das Paket ist wegen des Wetters spät. Due to the storm."));
         assert!(cause.is_match(Some("nl"), "because of the storm"));
+    }
+
+    #[test]
+    fn a_scanned_text_answers_as_the_cue_regex_does() {
+        let texts = [
+            "Le colis est bloqué car la douane est fermée.",
+            "The car is red.",
+            "Your parcel is late because of the storm; we will refund you within 5 business days.",
+            "Das Paket ist wegen des Wetters spät.",
+            "If the item arrives damaged, please send us a photo.",
+            "",
+        ];
+        for cue in lexicon().cues() {
+            for text in texts {
+                let scanned = Scanned::new(text);
+                for language in [None, Some("en"), Some("fr"), Some("de"), Some("xx")] {
+                    assert_eq!(cue.is_match_scanned(language, &scanned), cue.is_match(language, text), "{} {language:?} {text:?}", cue.name());
+                }
+            }
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! (the more specific).
 
 use super::Issue;
-use super::cues::{Cue, cue};
+use super::cues::{Cue, Scanned, cue};
 use crate::letter::{Letter, PartKind};
 
 /// The issues recognised from the text, most specific first, with the name of their cues.
@@ -67,10 +67,11 @@ pub fn recognise(letter: &Letter) -> Option<Issue> {
         if text.trim().is_empty() {
             continue;
         }
+        let text = Scanned::new(text);
         for (slot, (_, strong, hint)) in points.iter_mut().zip(cues()) {
-            if strong.is_match(language, text) {
+            if strong.is_match_scanned(language, &text) {
                 *slot += STRONG * weight;
-            } else if hint.is_match(language, text) {
+            } else if hint.is_match_scanned(language, &text) {
                 *slot += HINT * weight;
             }
         }
