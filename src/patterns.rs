@@ -8,8 +8,10 @@
 //! pattern rules check word edges themselves after a match (`engine::at_word_edges`), and lexicon
 //! cues only ask whether a sentence contains a phrase.
 
+mod matcher;
 mod set;
 
+pub use matcher::Matcher;
 pub use set::{PatternSet, Prefilter, Scan};
 
 /// Rewrites a pattern for the fast engine (see the module documentation).

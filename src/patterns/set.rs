@@ -29,6 +29,8 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
 
+use super::Matcher;
+
 /// Compiled size allowed for one pattern.
 const REGEX_SIZE_LIMIT: usize = 10 << 20;
 
@@ -327,6 +329,8 @@ pub struct PatternSet {
     sources: Vec<String>,
     case_insensitive: bool,
     regexes: Vec<OnceLock<Regex>>,
+    /// Each pattern compiled to answer yes or no (`is_match_one`).
+    matchers: Vec<Matcher>,
 }
 
 impl PatternSet {
@@ -341,6 +345,7 @@ impl PatternSet {
             sources: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
             case_insensitive,
             regexes: patterns.iter().map(|_| OnceLock::new()).collect(),
+            matchers: patterns.iter().map(|_| Matcher::default()).collect(),
         })
     }
 
@@ -357,6 +362,11 @@ impl PatternSet {
         self.regexes[idx].get_or_init(|| {
             self.build(idx).unwrap_or_else(|e| panic!("pattern {:?} does not compile: {e}", self.sources[idx]))
         })
+    }
+
+    /// True when pattern `idx` matches somewhere in `text` (see `Matcher`).
+    pub fn is_match_one(&self, idx: usize, text: &str) -> bool {
+        self.matchers[idx].is_match(&self.sources[idx], self.case_insensitive, text)
     }
 
     fn build(&self, idx: usize) -> Result<Regex, regex::Error> {
@@ -377,13 +387,13 @@ impl PatternSet {
     /// The patterns that match somewhere in `text`, in increasing order.
     pub fn matches(&self, text: &str) -> Vec<usize> {
         let mut found = self.prefilter.candidates(text);
-        found.retain(|&idx| self.regex(idx).is_match(text));
+        found.retain(|&idx| self.is_match_one(idx, text));
         found
     }
 
     /// True when any pattern matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.prefilter.candidates(text).into_iter().any(|idx| self.regex(idx).is_match(text))
+        self.prefilter.candidates(text).into_iter().any(|idx| self.is_match_one(idx, text))
     }
 
     /// One literal pass over `text`: the candidates, for `matches_in` and `is_match_in` to
@@ -410,7 +420,7 @@ impl PatternSet {
     fn confirm(&self, scan: &Scan, text: &str, i: usize) -> bool {
         let verdict = &scan.verdicts[i];
         verdict.get().unwrap_or_else(|| {
-            let found = self.regex(scan.candidates[i]).is_match(text);
+            let found = self.is_match_one(scan.candidates[i], text);
             verdict.set(Some(found));
             found
         })

@@ -208,6 +208,11 @@ fn check_patterns(cx: &Context<'_>, enabled: &[Option<Severity>], out: &mut Vec<
             let Some(severity) = enabled[rule_idx] else { continue };
             let rule = &registry.rules[rule_idx];
             let pattern = &rule.patterns[pattern_idx];
+            // Most candidates do not match: a yes-or-no answer first is much cheaper than looking
+            // for captures.
+            if !pattern.is_match(text) {
+                continue;
+            }
             for caps in pattern.regex().captures_iter(text) {
                 let whole = caps.get(0).expect("group 0");
                 if whole.is_empty() {

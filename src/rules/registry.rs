@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
-use crate::patterns::Prefilter;
+use crate::patterns::{Matcher, Prefilter};
 
 use super::builtin::{self, Check};
 use super::spec::{CheckKind, RuleSpec};
@@ -51,6 +51,7 @@ pub struct Pattern {
     source: String,
     case_insensitive: bool,
     regex: OnceLock<Regex>,
+    matcher: Matcher,
     pub replacement: Option<String>,
 }
 
@@ -59,6 +60,12 @@ impl Pattern {
         let mut builder = RegexBuilder::new(source);
         builder.case_insensitive(case_insensitive).size_limit(REGEX_SIZE_LIMIT);
         builder
+    }
+
+    /// True when the pattern matches somewhere in `text` (see `Matcher`): much cheaper than
+    /// looking for captures when most candidates do not match.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.matcher.is_match(&self.source, self.case_insensitive, text)
     }
 
     /// The compiled pattern.
@@ -326,7 +333,7 @@ fn compile(path: &str, text: &str, origin: &str, rel: Option<&str>) -> Result<Ru
                 .map_err(|e| error(key, format!("invalid pattern {pattern:?}: {}", first_line(&e.to_string()))))?;
             let _ = regex.set(compiled);
         }
-        Ok(Pattern { source, case_insensitive: !spec.case_sensitive, regex, replacement: None })
+        Ok(Pattern { source, case_insensitive: !spec.case_sensitive, regex, matcher: Matcher::default(), replacement: None })
     };
     let mut patterns = Vec::new();
     match spec.check {
