@@ -127,6 +127,9 @@ struct Job {
     text: Option<String>,
 }
 
+/// Letters a worker takes at a time (see `letterlint::lint_many`).
+const BATCH: usize = 32;
+
 pub fn run(args: CheckArgs) -> Result<i32> {
     // The dictionaries load beside the rule compilation and the reading of the letters.
     letterlint::spelling::warm_up();
@@ -182,54 +185,83 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         kind_default: profile.kind_default,
         platform_default: profile.platform_default.clone(),
     };
+    let settings_for = |job: &Job, profile: &Profile| {
+        let mut settings = profile.settings.clone();
+        settings.letter_dir = job.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        settings
+    };
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let fixing = args.fix || args.diff;
+    // Fixes a letter (`--fix`, `--diff`) and checks the result.
+    let fix_and_check = |job: &Job, profile: &Profile, text: String| {
+        let settings = settings_for(job, profile);
+        let hints = hints_for(profile);
+        let fixed = fix::fix_preserving(&text, |t| {
+            fix::fix_until_stable(&profile.registry, t, &hints, &settings, args.unsafe_fixes)
+        });
+        let unstable = !fixed.stable;
+        let fixed = Some(fixed).filter(|f| f.applied > 0 && f.text != text);
+        let checked_text = fixed.as_ref().map_or(text.as_str(), |f| f.text.as_str());
+        let (letter, diagnostics) = letterlint::lint(&profile.registry, checked_text, &hints, &settings);
+        Checked { file: FileResult::new(job.shown.clone(), letter, diagnostics), original: text, fixed, unstable }
+    };
     let results: Mutex<Vec<(usize, Result<Checked, String>)>> = Mutex::new(Vec::new());
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..threads.min(assigned.len().max(1)) {
             scope.spawn(|| {
                 loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((job, profile)) = assigned.get(i) else {
+                    // Letters are taken a batch at a time: their part cues are confirmed
+                    // pattern by pattern (`letterlint::lint_many`). Fixing takes them one by one.
+                    let first = next.fetch_add(BATCH, std::sync::atomic::Ordering::Relaxed);
+                    if first >= assigned.len() {
                         break;
-                    };
-                    let outcome = read_job(job).map(|text| {
-                        let mut settings = profile.settings.clone();
-                        settings.letter_dir = job
-                            .path
-                            .as_deref()
-                            .and_then(Path::parent)
-                            .map(Path::to_path_buf);
-                        let hints = hints_for(profile);
-                        let fixed = fixing.then(|| {
-                            fix::fix_preserving(&text, |t| {
-                                fix::fix_until_stable(
-                                    &profile.registry,
-                                    t,
-                                    &hints,
-                                    &settings,
-                                    args.unsafe_fixes,
-                                )
-                            })
-                        });
-                        let unstable = fixed.as_ref().is_some_and(|f| !f.stable);
-                        let fixed = fixed.filter(|f| f.applied > 0 && f.text != text);
-                        let checked_text =
-                            fixed.as_ref().map_or(text.as_str(), |f| f.text.as_str());
-                        let (letter, diagnostics) =
-                            letterlint::lint(&profile.registry, checked_text, &hints, &settings);
-                        Checked {
-                            file: FileResult::new(job.shown.clone(), letter, diagnostics),
-                            original: if fixing { text } else { String::new() },
-                            fixed,
-                            unstable,
+                    }
+                    let batch = first..(first + BATCH).min(assigned.len());
+                    let mut outcomes: Vec<(usize, Result<Checked, String>)> = Vec::new();
+                    if fixing {
+                        for i in batch {
+                            let (job, profile) = &assigned[i];
+                            outcomes.push((i, read_job(job).map(|text| fix_and_check(job, profile, text))));
                         }
-                    });
-                    results.lock().expect("results lock").push((i, outcome));
+                    } else {
+                        let mut read = Vec::new();
+                        for i in batch {
+                            match read_job(&assigned[i].0) {
+                                Ok(text) => {
+                                    let (job, profile) = &assigned[i];
+                                    read.push((i, text, hints_for(profile), settings_for(job, profile)));
+                                }
+                                Err(message) => outcomes.push((i, Err(message))),
+                            }
+                        }
+                        // One batch per profile (a profile has its own rules): consecutive letters
+                        // of one folder share one.
+                        let mut start = 0;
+                        while start < read.len() {
+                            let profile = &assigned[read[start].0].1;
+                            let end = (start..read.len())
+                                .find(|&k| !Arc::ptr_eq(&assigned[read[k].0].1, profile))
+                                .unwrap_or(read.len());
+                            let items: Vec<(&str, &Hints, &Settings)> =
+                                read[start..end].iter().map(|(_, text, hints, settings)| (text.as_str(), hints, settings)).collect();
+                            let linted = letterlint::lint_many(&profile.registry, &items);
+                            for ((i, ..), (letter, diagnostics)) in read[start..end].iter().zip(linted) {
+                                let checked = Checked {
+                                    file: FileResult::new(assigned[*i].0.shown.clone(), letter, diagnostics),
+                                    original: String::new(),
+                                    fixed: None,
+                                    unstable: false,
+                                };
+                                outcomes.push((*i, Ok(checked)));
+                            }
+                            start = end;
+                        }
+                    }
+                    results.lock().expect("results lock").extend(outcomes);
                 }
             });
         }

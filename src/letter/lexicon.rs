@@ -119,6 +119,11 @@ pub fn scan_sentences(doc: &Document) -> Vec<CueScan<'_>> {
         .collect()
 }
 
+/// Confirms now every candidate of every scan, pattern by pattern (see `Letter::new_batch`).
+pub fn confirm_all<'a, 't: 'a>(scans: impl IntoIterator<Item = &'a CueScan<'t>>) {
+    LEXICONS.set.confirm_all(scans.into_iter().map(|s| (&s.scan, s.text)));
+}
+
 /// Compiled kind cues.
 pub struct KindCues {
     pub cues: Group,

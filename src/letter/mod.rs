@@ -124,11 +124,17 @@ pub struct Letter {
     pub(crate) reply_issue: std::sync::OnceLock<Option<crate::rules::builtin::reply::Issue>>,
 }
 
-impl Letter {
-    /// Builds the letter model of a parsed document.
-    pub fn new(doc: Document, hints: &Hints) -> Letter {
-        // Every sentence read once against every cue of the kind and parts lexicons.
-        let scans = lexicon::scan_sentences(&doc);
+/// What recognition finds in a document, before the letter takes the document.
+struct Recognised {
+    kind: Kind,
+    kind_origin: Origin,
+    platform: String,
+    platform_origin: Origin,
+    units: Vec<Unit>,
+}
+
+impl Recognised {
+    fn of(doc: &Document, hints: &Hints, scans: &[lexicon::CueScan<'_>]) -> Recognised {
         let fm = doc.front_matter.as_ref();
         let (kind, kind_origin) = if let Some(kind) = hints.kind_override {
             (kind, Origin::Override)
@@ -137,7 +143,7 @@ impl Letter {
         } else if let Some(kind) = hints.kind_default {
             (kind, Origin::Config)
         } else {
-            (kind::kind_of(&doc, &scans), Origin::Detected)
+            (kind::kind_of(doc, scans), Origin::Detected)
         };
         let (platform, platform_origin) = if let Some(p) = &hints.platform_override {
             (p.clone(), Origin::Override)
@@ -146,21 +152,49 @@ impl Letter {
         } else if let Some(p) = &hints.platform_default {
             (p.clone(), Origin::Config)
         } else {
-            (detect_platform(&doc).to_string(), Origin::Detected)
+            (detect_platform(doc).to_string(), Origin::Detected)
         };
-        let units = parts::recognise(&doc, kind, &scans);
-        let parts = parts::group(&units);
+        let units = parts::recognise(doc, kind, scans);
+        Recognised { kind, kind_origin, platform, platform_origin, units }
+    }
+
+    fn into_letter(self, doc: Document) -> Letter {
+        let parts = parts::group(&self.units);
         Letter {
             doc,
-            kind,
-            kind_origin,
-            platform,
-            platform_origin,
-            units,
+            kind: self.kind,
+            kind_origin: self.kind_origin,
+            platform: self.platform,
+            platform_origin: self.platform_origin,
+            units: self.units,
             parts,
             language: std::sync::OnceLock::new(),
             reply_issue: std::sync::OnceLock::new(),
         }
+    }
+}
+
+impl Letter {
+    /// Builds the letter model of a parsed document.
+    pub fn new(doc: Document, hints: &Hints) -> Letter {
+        // Every sentence read once against every cue of the kind and parts lexicons.
+        let scans = lexicon::scan_sentences(&doc);
+        let recognised = Recognised::of(&doc, hints, &scans);
+        drop(scans);
+        recognised.into_letter(doc)
+    }
+
+    /// Builds the letter models of many documents, each with its hints: the same letters as
+    /// `new` gives one by one, faster. Each cue regex answers for every sentence of every letter
+    /// in turn, while it is in the CPU cache, instead of once per sentence among hundreds of
+    /// others (`cargo bench --bench regex_locality`).
+    pub fn new_batch(docs: Vec<(Document, &Hints)>) -> Vec<Letter> {
+        let scans: Vec<Vec<lexicon::CueScan<'_>>> = docs.iter().map(|(doc, _)| lexicon::scan_sentences(doc)).collect();
+        lexicon::confirm_all(scans.iter().flatten());
+        let recognised: Vec<Recognised> =
+            docs.iter().zip(&scans).map(|((doc, hints), scans)| Recognised::of(doc, hints, scans)).collect();
+        drop(scans);
+        docs.into_iter().zip(recognised).map(|((doc, _), recognised)| recognised.into_letter(doc)).collect()
     }
 
     /// Parses text and builds the letter in one step.

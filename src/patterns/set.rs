@@ -417,6 +417,26 @@ impl PatternSet {
         self.matches_in(scan, text, range).next().is_some()
     }
 
+    /// Confirms every candidate of every scan now, pattern by pattern: each regex then runs for
+    /// all the texts in turn while it is in the CPU cache, instead of once among hundreds of
+    /// others each time a sentence asks.
+    pub fn confirm_all<'a>(&self, scans: impl IntoIterator<Item = (&'a Scan, &'a str)>) {
+        let scans: Vec<(&Scan, &str)> = scans.into_iter().collect();
+        let mut work: Vec<(usize, usize, usize)> = Vec::new();
+        for (s, (scan, _)) in scans.iter().enumerate() {
+            for (i, &pattern) in scan.candidates.iter().enumerate() {
+                if scan.verdicts[i].get().is_none() {
+                    work.push((pattern, s, i));
+                }
+            }
+        }
+        work.sort_unstable();
+        for (pattern, s, i) in work {
+            let (scan, text) = scans[s];
+            scan.verdicts[i].set(Some(self.is_match_one(pattern, text)));
+        }
+    }
+
     fn confirm(&self, scan: &Scan, text: &str, i: usize) -> bool {
         let verdict = &scan.verdicts[i];
         verdict.get().unwrap_or_else(|| {
