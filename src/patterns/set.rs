@@ -174,21 +174,18 @@ fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 /// sentences, and confirming a candidate is the dear step: with hundreds of regexes sharing the
 /// CPU caches, each run costs microseconds.
 fn required_groups(hir: &Hir) -> Vec<Vec<Vec<u8>>> {
-    let Some(best) = required(hir) else {
-        return Vec::new();
-    };
     let mut inner = hir;
     while let HirKind::Capture(capture) = inner.kind() {
         inner = &capture.sub;
     }
-    let mut more: Vec<Vec<Vec<u8>>> = match inner.kind() {
-        HirKind::Concat(children) => children.iter().filter_map(required).filter(|g| *g != best).collect(),
-        _ => Vec::new(),
+    let (Some(best), members) = required_parts(inner) else {
+        return Vec::new();
     };
-    more.sort_by_key(|g| std::cmp::Reverse(rank(g)));
-    more.dedup();
+    let mut more: Vec<(Rank, Vec<Vec<u8>>)> = members.into_iter().filter(|g| *g != best).map(|g| (rank(&g), g)).collect();
+    more.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    more.dedup_by(|a, b| a.1 == b.1);
     let mut groups = vec![best];
-    groups.extend(more.into_iter().take(MAX_GROUPS - 1));
+    groups.extend(more.into_iter().take(MAX_GROUPS - 1).map(|(_, g)| g));
     groups
 }
 
@@ -216,16 +213,23 @@ fn needs_non_ascii(hir: &Hir) -> bool {
 /// every match goes through (a member of a concatenation, a repetition done at least once, every
 /// branch of an alternation).
 fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let mut best: Option<Vec<Vec<u8>>> = None;
+    required_parts(hir).0
+}
+
+/// `required` of `hir`, and for a concatenation the groups of its members that have one (each
+/// member is required on its own), found in the same walk.
+fn required_parts(hir: &Hir) -> (Option<Vec<Vec<u8>>>, Vec<Vec<Vec<u8>>>) {
+    let mut best: Option<(Vec<Vec<u8>>, Rank)> = None;
     let mut consider = |found: Option<Vec<Vec<u8>>>| {
-        if let Some(found) = found
-            && best.as_ref().is_none_or(|b| rank(&found) > rank(b))
-        {
-            best = Some(found);
+        if let Some(found) = found {
+            let found_rank = rank(&found);
+            if best.as_ref().is_none_or(|(_, b)| found_rank > *b) {
+                best = Some((found, found_rank));
+            }
         }
     };
     if let HirKind::Literal(literal) = hir.kind() {
-        return usable(Seq::new([&*literal.0]));
+        return (usable(Seq::new([&*literal.0])), Vec::new());
     }
     if matches!(hir.kind(), HirKind::Concat(_) | HirKind::Repetition(_)) {
         for kind in [ExtractKind::Prefix, ExtractKind::Suffix] {
@@ -234,8 +238,12 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             consider(usable(extractor.extract(hir)));
         }
     }
+    let mut members = Vec::new();
     match hir.kind() {
-        HirKind::Concat(children) => children.iter().for_each(|c| consider(required(c))),
+        HirKind::Concat(children) => {
+            members = children.iter().filter_map(required).collect();
+            members.iter().for_each(|m| consider(Some(m.clone())));
+        }
         HirKind::Capture(capture) => consider(required(&capture.sub)),
         HirKind::Repetition(repetition) if repetition.min >= 1 => consider(required(&repetition.sub)),
         HirKind::Alternation(branches) => {
@@ -243,7 +251,7 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             for branch in branches {
                 match required(branch) {
                     Some(found) => union.extend(found),
-                    None => return best,
+                    None => return (best.map(|(b, _)| b), members),
                 }
             }
             union.sort();
@@ -252,12 +260,14 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
         }
         _ => {}
     }
-    best
+    (best.map(|(b, _)| b), members)
 }
+
+type Rank = (usize, std::cmp::Reverse<usize>);
 
 /// How selective a set of literals is: its weakest literal decides; a very common English word
 /// (`you`, `the `) counts as short, since it is in most sentences.
-fn rank(literals: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+fn rank(literals: &[Vec<u8>]) -> Rank {
     let weakest = literals
         .iter()
         .map(|l| {

@@ -50,47 +50,76 @@ pub struct Cue {
     by_language: Vec<Vec<String>>,
     /// 0: every language; 1 + i: English and the lexicon's language i.
     compiled: Vec<OnceLock<Regex>>,
-    /// Where the patterns are in `Lexicon::all`: 0 for `any`, 1 + i for the lexicon's language i.
-    ranges: Vec<Range<usize>>,
+    /// Its place in `Lexicon::order`.
+    index: usize,
 }
 
 pub struct Lexicon {
     /// The languages every cue is written for, English first.
     pub languages: Vec<String>,
     cues: HashMap<String, Cue>,
-    /// Every pattern of every cue, so that a sentence asked about many cues (issue recognition
-    /// reads 25 of them) costs one literal pass (`Scanned`).
-    all: PatternSet,
+    /// The cues' names, by `Cue::index`.
+    order: Vec<String>,
+    /// For each reading slot (see `Cue::regex`), every cue's patterns in one set, built on first
+    /// use: a letter in English never compiles the Russian patterns.
+    slot_sets: Vec<OnceLock<SlotSet>>,
+}
+
+/// Every cue's patterns for one reading slot, so that a sentence asked about many cues (issue
+/// recognition reads 25 of them) costs one literal pass (`Scanned`).
+struct SlotSet {
+    set: PatternSet,
+    /// Where each cue's patterns are in `set`, by `Cue::index`.
+    ranges: Vec<Range<usize>>,
+}
+
+impl Lexicon {
+    fn slot_set(&self, slot: usize) -> &SlotSet {
+        self.slot_sets[slot].get_or_init(|| {
+            let mut patterns: Vec<&str> = Vec::new();
+            let ranges = self
+                .order
+                .iter()
+                .map(|name| {
+                    let start = patterns.len();
+                    patterns.extend(self.cues[name].slot_patterns(slot));
+                    start..patterns.len()
+                })
+                .collect();
+            let set = PatternSet::new(&patterns, true).unwrap_or_else(|(i, e)| panic!("rules/{FILE}: {:?}: {e}", patterns[i]));
+            SlotSet { set, ranges }
+        })
+    }
+
+    /// The reading slot of a letter in `language`: 1 + its index among the lexicon's languages,
+    /// or 0 (every language) when it is unknown or not one of them.
+    fn slot(&self, language: Option<&str>) -> usize {
+        language.and_then(|l| self.languages.iter().position(|x| x == l)).map_or(0, |i| i + 1)
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let text = embedded::file(FILE).unwrap_or_else(|| panic!("rules/{FILE} is embedded"));
     let file: LexiconFile = toml::from_str(text).unwrap_or_else(|e| panic!("rules/{FILE}: {e}"));
     assert_eq!(file.languages.first().map(String::as_str), Some("en"), "rules/{FILE}: `languages` starts with en");
-    let mut all: Vec<String> = Vec::new();
-    let cues = file
+    let cues: HashMap<String, Cue> = file
         .cues
         .into_iter()
-        .map(|(name, mut table)| {
+        .enumerate()
+        .map(|(index, (name, mut table))| {
             let any = table.remove("any").map(Patterns::into_vec).unwrap_or_default();
             let by_language: Vec<Vec<String>> = file.languages.iter().map(|l| table.remove(l).map(Patterns::into_vec).unwrap_or_default()).collect();
             if let Some(unknown) = table.keys().next() {
                 panic!("rules/{FILE}: cue `{name}` has patterns for `{unknown}`, which is not in `languages`");
             }
             let compiled = (0..=file.languages.len()).map(|_| OnceLock::new()).collect();
-            let ranges = std::iter::once(&any)
-                .chain(&by_language)
-                .map(|patterns| {
-                    let start = all.len();
-                    all.extend(patterns.iter().cloned());
-                    start..all.len()
-                })
-                .collect();
-            (name.clone(), Cue { name, any, by_language, compiled, ranges })
+            (name.clone(), Cue { name, any, by_language, compiled, index })
         })
         .collect();
-    let all = PatternSet::new(&all, true).unwrap_or_else(|(i, e)| panic!("rules/{FILE}: {:?}: {e}", all[i]));
-    Lexicon { languages: file.languages, cues, all }
+    let mut order = vec![String::new(); cues.len()];
+    cues.values().for_each(|cue| order[cue.index] = cue.name.clone());
+    let slot_sets = (0..=file.languages.len()).map(|_| OnceLock::new()).collect();
+    Lexicon { languages: file.languages, cues, order, slot_sets }
 });
 
 /// The lexicon.
@@ -127,15 +156,9 @@ impl Cue {
     /// The cue for a letter in `language`: English, that language and `any`; every language when
     /// the language is unknown or not one of the lexicon's.
     pub fn regex(&self, language: Option<&str>) -> &Regex {
-        let slot = language.and_then(|l| LEXICON.languages.iter().position(|x| x == l)).map_or(0, |i| i + 1);
+        let slot = LEXICON.slot(language);
         self.compiled[slot].get_or_init(|| {
-            let mut patterns: Vec<&str> = self.any.iter().map(String::as_str).collect();
-            for (i, language_patterns) in self.by_language.iter().enumerate() {
-                if slot == 0 || i == 0 || i + 1 == slot {
-                    patterns.extend(language_patterns.iter().map(String::as_str));
-                }
-            }
-            let alternation = patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+            let alternation = self.slot_patterns(slot).map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
             Regex::new(&format!("(?i){alternation}"))
                 .unwrap_or_else(|e| panic!("rules/{FILE}: cue `{}`: {e}", self.name))
         })
@@ -146,15 +169,18 @@ impl Cue {
         self.regex(language).is_match(text)
     }
 
-    /// `is_match` on a text scanned once for many cues: only the patterns whose literals are in
-    /// the text run (English, `language` and `any`, as `regex` reads them).
-    pub fn is_match_scanned(&self, language: Option<&str>, text: &Scanned<'_>) -> bool {
-        let slot = language.and_then(|l| LEXICON.languages.iter().position(|x| x == l)).map_or(0, |i| i + 1);
-        self.ranges
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| slot == 0 || *i <= 1 || *i == slot)
-            .any(|(_, range)| !range.is_empty() && LEXICON.all.is_match_in(&text.scan, text.text, range.clone()))
+    /// The patterns a letter is read with in `slot`: `any`, English, and the slot's language
+    /// (every language in slot 0).
+    fn slot_patterns(&self, slot: usize) -> impl Iterator<Item = &str> {
+        let languages = self.by_language.iter().enumerate().filter(move |(i, _)| slot == 0 || *i == 0 || i + 1 == slot);
+        self.any.iter().chain(languages.flat_map(|(_, p)| p)).map(String::as_str)
+    }
+
+    /// `is_match` on a text scanned once for many cues (with the language of its letter): only
+    /// the patterns whose literals are in the text run.
+    pub fn is_match_scanned(&self, text: &Scanned<'_>) -> bool {
+        let range = LEXICON.slot_set(text.slot).ranges[self.index].clone();
+        !range.is_empty() && LEXICON.slot_set(text.slot).set.is_match_in(&text.scan, text.text, range)
     }
 }
 
@@ -162,12 +188,15 @@ impl Cue {
 /// (`Cue::is_match_scanned`).
 pub struct Scanned<'t> {
     text: &'t str,
+    slot: usize,
     scan: Scan,
 }
 
 impl<'t> Scanned<'t> {
-    pub fn new(text: &'t str) -> Scanned<'t> {
-        Scanned { text, scan: LEXICON.all.scan(text) }
+    /// `text` of a letter in `language`.
+    pub fn new(language: Option<&str>, text: &'t str) -> Scanned<'t> {
+        let slot = LEXICON.slot(language);
+        Scanned { text, slot, scan: LEXICON.slot_set(slot).set.scan(text) }
     }
 }
 
@@ -179,7 +208,9 @@ mod tests {
     fn every_cue_compiles_for_every_language_and_covers_them_all() {
         let lexicon = lexicon();
         assert!(lexicon.cues().count() > 20);
-        lexicon.all.compile_all().unwrap_or_else(|(i, e)| panic!("rules/{FILE}: pattern {i}: {e}"));
+        for slot in 0..=lexicon.languages.len() {
+            lexicon.slot_set(slot).set.compile_all().unwrap_or_else(|(i, e)| panic!("rules/{FILE}: slot {slot}, pattern {i}: {e}"));
+        }
         for cue in lexicon.cues() {
             cue.regex(None);
             for language in &lexicon.languages {
@@ -213,9 +244,9 @@ mod tests {
         ];
         for cue in lexicon().cues() {
             for text in texts {
-                let scanned = Scanned::new(text);
                 for language in [None, Some("en"), Some("fr"), Some("de"), Some("xx")] {
-                    assert_eq!(cue.is_match_scanned(language, &scanned), cue.is_match(language, text), "{} {language:?} {text:?}", cue.name());
+                    let scanned = Scanned::new(language, text);
+                    assert_eq!(cue.is_match_scanned(&scanned), cue.is_match(language, text), "{} {language:?} {text:?}", cue.name());
                 }
             }
         }

@@ -67,11 +67,11 @@ pub fn recognise(letter: &Letter) -> Option<Issue> {
         if text.trim().is_empty() {
             continue;
         }
-        let text = Scanned::new(text);
+        let text = Scanned::new(language, text);
         for (slot, (_, strong, hint)) in points.iter_mut().zip(cues()) {
-            if strong.is_match_scanned(language, &text) {
+            if strong.is_match_scanned(&text) {
                 *slot += STRONG * weight;
-            } else if hint.is_match_scanned(language, &text) {
+            } else if hint.is_match_scanned(&text) {
                 *slot += HINT * weight;
             }
         }
