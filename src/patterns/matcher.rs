@@ -3,7 +3,8 @@
 //! Letterlint's prefilters (`Prefilter`) find the literals a pattern needs before its regex runs,
 //! so the regex crate's own literal prefilter would search the text again, through tables that
 //! are cold in the CPU cache by the time a sentence asks: with hundreds of patterns taking turns,
-//! that is about half the cost of a call (`cargo bench --bench regex_locality`). A `Matcher` is
+//! that is most of the cost of a call (`cargo bench --bench regex_locality`: 1.7 µs a call with
+//! it, 0.6 µs without, with 400 patterns in turn). A `Matcher` is
 //! the same pattern, with the same syntax and limits as `regex::Regex`, without that prefilter.
 
 use std::sync::OnceLock;
