@@ -92,7 +92,7 @@ impl Group {
 
     /// True when a pattern of the group matches the scanned text.
     pub fn is_match(&self, scan: &CueScan<'_>) -> bool {
-        !self.is_empty() && LEXICONS.set.is_match_in(&scan.scan, scan.text, self.0.clone())
+        LEXICONS.set.is_match_in(&scan.scan, scan.text, self.0.clone())
     }
 }
 

@@ -50,7 +50,7 @@ pub struct Cue {
     by_language: Vec<Vec<String>>,
     /// 0: every language; 1 + i: English and the lexicon's language i.
     compiled: Vec<OnceLock<Regex>>,
-    /// Its place in `Lexicon::order`.
+    /// Its place in a `SlotSet`'s `ranges`.
     index: usize,
 }
 
@@ -58,8 +58,6 @@ pub struct Lexicon {
     /// The languages every cue is written for, English first.
     pub languages: Vec<String>,
     cues: HashMap<String, Cue>,
-    /// The cues' names, by `Cue::index`.
-    order: Vec<String>,
     /// For each reading slot (see `Cue::regex`), every cue's patterns in one set, built on first
     /// use: a letter in English never compiles the Russian patterns.
     slot_sets: Vec<OnceLock<SlotSet>>,
@@ -77,15 +75,12 @@ impl Lexicon {
     fn slot_set(&self, slot: usize) -> &SlotSet {
         self.slot_sets[slot].get_or_init(|| {
             let mut patterns: Vec<&str> = Vec::new();
-            let ranges = self
-                .order
-                .iter()
-                .map(|name| {
-                    let start = patterns.len();
-                    patterns.extend(self.cues[name].slot_patterns(slot));
-                    start..patterns.len()
-                })
-                .collect();
+            let mut ranges = vec![0..0; self.cues.len()];
+            for cue in self.cues.values() {
+                let start = patterns.len();
+                patterns.extend(cue.slot_patterns(slot));
+                ranges[cue.index] = start..patterns.len();
+            }
             let set = PatternSet::new(&patterns, true).unwrap_or_else(|(i, e)| panic!("rules/{FILE}: {:?}: {e}", patterns[i]));
             SlotSet { set, ranges }
         })
@@ -116,10 +111,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             (name.clone(), Cue { name, any, by_language, compiled, index })
         })
         .collect();
-    let mut order = vec![String::new(); cues.len()];
-    cues.values().for_each(|cue| order[cue.index] = cue.name.clone());
     let slot_sets = (0..=file.languages.len()).map(|_| OnceLock::new()).collect();
-    Lexicon { languages: file.languages, cues, order, slot_sets }
+    Lexicon { languages: file.languages, cues, slot_sets }
 });
 
 /// The lexicon.
@@ -179,8 +172,8 @@ impl Cue {
     /// `is_match` on a text scanned once for many cues (with the language of its letter): only
     /// the patterns whose literals are in the text run.
     pub fn is_match_scanned(&self, text: &Scanned<'_>) -> bool {
-        let range = LEXICON.slot_set(text.slot).ranges[self.index].clone();
-        !range.is_empty() && LEXICON.slot_set(text.slot).set.is_match_in(&text.scan, text.text, range)
+        let slot_set = LEXICON.slot_set(text.slot);
+        slot_set.set.is_match_in(&text.scan, text.text, slot_set.ranges[self.index].clone())
     }
 }
 
